@@ -1,0 +1,31 @@
+#pragma once
+// Reads a spreadsheet file of any supported format into tables.
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "monsite/ingest/limits.hpp"
+#include "monsite/ingest/table.hpp"
+#include "monsite/util/error.hpp"
+
+namespace monsite::ingest {
+
+// Decides, by sheet name, whether a sheet is read at all; sheets it rejects
+// are not parsed (their names still appear in Workbook::skipped_sheets).
+using SheetFilter = std::function<bool(std::string_view sheet_name)>;
+
+enum class FileFormat { xlsx, ods, csv, unknown };
+
+// By extension, case-insensitively: .xlsx, .ods, .csv.
+FileFormat format_of(const std::filesystem::path& path);
+
+// Reads every wanted sheet of `path`. `display_name` is how the file is named
+// in messages. A file that cannot be read at all throws util::DataError;
+// problems in single cells (a formula without a cached value) go to `diags`
+// and reading goes on.
+Workbook read_workbook(const std::filesystem::path& path, const std::string& display_name, const ReadLimits& limits,
+                       const SheetFilter& want_sheet, util::Diagnostics& diags);
+
+}  // namespace monsite::ingest

@@ -1,0 +1,100 @@
+#include "monsite/util/error.hpp"
+
+namespace monsite::util {
+
+std::string SourceLocation::to_string() const {
+    std::string out = file;
+    auto sep = [&] { out += out.empty() ? "" : ": "; };
+    if (line_based) {
+        if (row) {
+            sep();
+            out += "строка " + std::to_string(row);
+            if (column) out += ", столбец " + std::to_string(column);
+        }
+        return out;
+    }
+    if (!sheet.empty()) {
+        sep();
+        out += sheet;
+        if (row && column) out += "!" + cell_address(row, column);
+        else if (row) out += ", строка " + std::to_string(row);
+        else if (column) out += ", столбец " + column_letters(column);
+    } else if (row) {
+        sep();
+        out += column ? cell_address(row, column) : "строка " + std::to_string(row);
+    }
+    return out;
+}
+
+SourceLocation SourceLocation::at(std::uint32_t r, std::uint32_t c) const {
+    SourceLocation copy = *this;
+    copy.row = r;
+    copy.column = c;
+    return copy;
+}
+
+std::string Diagnostic::to_string() const {
+    std::string place = where.to_string();
+    std::string prefix = place.empty() ? "" : place + ": ";
+    if (severity == Severity::warning) prefix += "предупреждение: ";
+    return prefix + message;
+}
+
+void Diagnostics::error(SourceLocation where, std::string message) {
+    add({Severity::error, std::move(where), std::move(message)});
+}
+
+void Diagnostics::warning(SourceLocation where, std::string message) {
+    add({Severity::warning, std::move(where), std::move(message)});
+}
+
+void Diagnostics::add(Diagnostic d) {
+    if (d.severity == Severity::error) ++errors_;
+    items_.push_back(std::move(d));
+}
+
+Error::Error(ExitStatus status, SourceLocation where, const std::string& message)
+    : std::runtime_error(message), status_(status), where_(std::move(where)), message_(message) {}
+
+Diagnostic Error::to_diagnostic() const {
+    std::string text = message_;
+    for (const auto& c : context_) text = c + ": " + text;
+    return {Severity::error, where_, text};
+}
+
+std::string column_letters(std::uint32_t column) {
+    std::string letters;
+    while (column > 0) {
+        --column;
+        letters.insert(letters.begin(), static_cast<char>('A' + column % 26));
+        column /= 26;
+    }
+    return letters;
+}
+
+std::string cell_address(std::uint32_t row, std::uint32_t column) {
+    return column_letters(column) + std::to_string(row);
+}
+
+bool parse_cell_address(std::string_view text, std::uint32_t& row, std::uint32_t& column) {
+    std::size_t i = 0;
+    std::uint64_t col = 0;
+    while (i < text.size() && text[i] >= 'A' && text[i] <= 'Z') {
+        col = col * 26 + static_cast<std::uint64_t>(text[i] - 'A' + 1);
+        if (col > max_sheet_columns || ++i > 3) return false;
+    }
+    if (i == 0) return false;
+    std::uint64_t r = 0;
+    std::size_t digits = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+        r = r * 10 + static_cast<std::uint64_t>(text[i] - '0');
+        if (r > max_sheet_rows || ++digits > 7) return false;
+        ++i;
+    }
+    if (i != text.size() || (digits > 0 && r == 0)) return false;
+    row = static_cast<std::uint32_t>(r);
+    column = static_cast<std::uint32_t>(col);
+    return true;
+}
+
+}  // namespace monsite::util

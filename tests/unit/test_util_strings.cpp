@@ -1,0 +1,61 @@
+#include <doctest/doctest.h>
+
+#include "monsite/util/error.hpp"
+#include "monsite/util/strings.hpp"
+
+using namespace monsite::util;
+
+TEST_CASE("normalize_key folds case, ё, spaces and trailing punctuation") {
+    CHECK(normalize_key("  Код  ОО: ") == "код оо");
+    CHECK(normalize_key("ВСЕГО\u00a0педагогических   работников.") == "всего педагогических работников");
+    CHECK(normalize_key("Объём") == "объем");
+    CHECK(normalize_key("ЁЛКА") == "елка");
+    CHECK(normalize_key("school_id") == "school_id");
+    CHECK(normalize_key("Выявлен дефицит?*") == "выявлен дефицит");
+}
+
+TEST_CASE("trim removes ASCII and no-break spaces and BOM") {
+    CHECK(trim("\xEF\xBB\xBF  abc\u00a0") == "abc");
+    CHECK(trim("\u202f12\u202f") == "12");
+    CHECK(trim("   ").empty());
+}
+
+TEST_CASE("cp1251 decodes Cyrillic") {
+    CHECK(cp1251_to_utf8("\xCA\xEE\xE4 \xCE\xCE") == "Код ОО");
+    CHECK(cp1251_to_utf8("\xA8\xB8") == "Ёё");
+    CHECK(is_valid_utf8("Код"));
+    CHECK_FALSE(is_valid_utf8("\xCA\xEE\xE4"));
+    CHECK_FALSE(is_valid_utf8("\xC0\x80"));  // overlong
+}
+
+TEST_CASE("quote_for_message bounds length and hides control characters") {
+    CHECK(quote_for_message("много") == "«много»");
+    CHECK(quote_for_message("a\nb") == "«a b»");
+    CHECK(quote_for_message("абвгд", 3) == "«абв…»");
+}
+
+TEST_CASE("cell addresses") {
+    CHECK(column_letters(1) == "A");
+    CHECK(column_letters(27) == "AA");
+    CHECK(column_letters(16384) == "XFD");
+    CHECK(cell_address(17, 3) == "C17");
+    std::uint32_t r = 0, c = 0;
+    CHECK(parse_cell_address("XFD1048576", r, c));
+    CHECK(r == 1048576);
+    CHECK(c == 16384);
+    CHECK_FALSE(parse_cell_address("XFE1", r, c));
+    CHECK_FALSE(parse_cell_address("A1048577", r, c));
+    CHECK_FALSE(parse_cell_address("A0", r, c));
+    CHECK_FALSE(parse_cell_address("1A", r, c));
+    CHECK(parse_cell_address("B", r, c));
+    CHECK(r == 0);
+}
+
+TEST_CASE("locations print in the user's form") {
+    SourceLocation book{"data/2025/школа_12.xlsx", "Кадры", 17, 3, false};
+    CHECK(book.to_string() == "data/2025/школа_12.xlsx: Кадры!C17");
+    SourceLocation csv{"data/2024/Кадры.csv", "", 5, 2, true};
+    CHECK(csv.to_string() == "data/2024/Кадры.csv: строка 5, столбец 2");
+    Diagnostic d{Severity::warning, {"f.xlsx", "Лист1"}, "неизвестный лист"};
+    CHECK(d.to_string() == "f.xlsx: Лист1: предупреждение: неизвестный лист");
+}
