@@ -1,0 +1,117 @@
+#include "monsite/cli/options.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <sstream>
+
+#include "monsite/util/error.hpp"
+
+namespace monsite::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+po::options_description check_options() {
+    po::options_description d("Параметры команды check");
+    d.add_options()
+        ("data", po::value<std::string>()->value_name("ПАПКА")->default_value("data"),
+         "папка с данными: в ней папки годов (2023, 2024, ...)")
+        ("quiet,q", po::bool_switch(), "печатать только ошибки")
+        ("verbose,v", po::bool_switch(), "называть каждый читаемый файл")
+        ("help,h", po::bool_switch(), "справка по команде");
+    return d;
+}
+
+std::string describe(const po::options_description& d) {
+    std::ostringstream out;
+    out << d;
+    return out.str();
+}
+
+const char* const exit_statuses =
+    "Коды завершения:\n"
+    "  0  успешно\n"
+    "  1  ошибка в командной строке или в конфигурации\n"
+    "  2  ошибки в данных (каждая названа с файлом, листом и ячейкой)\n"
+    "  3  внутренняя ошибка или ошибка ввода-вывода\n";
+
+}  // namespace
+
+std::string general_help() {
+    return std::string(
+               "monsite — генератор сайта с отчётами мониторинга профессионального развития педагогов.\n"
+               "\n"
+               "Использование:\n"
+               "  monsite <команда> [параметры]\n"
+               "\n"
+               "Команды:\n"
+               "  check      проверить данные мониторинга, ничего не записывая\n"
+               "  help       справка по команде, например: monsite help check\n"
+               "\n"
+               "Общие параметры:\n"
+               "  -h, --help     эта справка\n"
+               "  --version      версия программы\n"
+               "\n") +
+           exit_statuses;
+}
+
+std::string command_help(const std::string& command) {
+    if (command == "check")
+        return "monsite check [--data ПАПКА]\n"
+               "\n"
+               "Читает все таблицы из папок годов (data/2023, data/2024, ...), проверяет их по формату\n"
+               "данных и печатает сводку: годы, число школ, строки каждой таблицы, предупреждения.\n"
+               "Ничего не записывает. Каждая ошибка называет файл, лист и ячейку.\n"
+               "\n" +
+               describe(check_options()) + "\n" + exit_statuses;
+    if (command == "help") return "monsite help <команда>\n\nПечатает справку по команде.\n";
+    throw util::UsageError("неизвестная команда «" + command + "»; список команд: monsite --help");
+}
+
+Options parse_options(const std::vector<std::string>& args) {
+    Options options;
+    if (args.empty()) return options;
+    const std::string& first = args.front();
+    if (first == "-h" || first == "--help") {
+        options.command = Command::help;
+        return options;
+    }
+    if (first == "--version" || first == "-V") {
+        options.command = Command::version;
+        return options;
+    }
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (first == "help") {
+        options.command = Command::help;
+        if (rest.size() > 1) throw util::UsageError("команда help принимает одно имя команды");
+        if (!rest.empty()) {
+            command_help(rest.front());  // validates the name
+            options.help_topic = rest.front();
+        }
+        return options;
+    }
+    if (first == "check") {
+        options.command = Command::check;
+        po::variables_map vm;
+        try {
+            po::store(po::command_line_parser(rest).options(check_options()).run(), vm);
+            po::notify(vm);
+        } catch (const po::error& e) {
+            throw util::UsageError(std::string("неверные параметры команды check: ") + e.what() +
+                                   "; справка: monsite help check");
+        }
+        if (vm["help"].as<bool>()) {
+            options.command = Command::help;
+            options.help_topic = "check";
+            return options;
+        }
+        options.data_dir = vm["data"].as<std::string>();
+        options.quiet = vm["quiet"].as<bool>();
+        options.verbose = vm["verbose"].as<bool>();
+        return options;
+    }
+    if (first.starts_with("-")) throw util::UsageError("неизвестный параметр «" + first + "»; справка: monsite --help");
+    throw util::UsageError("неизвестная команда «" + first + "»; список команд: monsite --help");
+}
+
+}  // namespace monsite::cli

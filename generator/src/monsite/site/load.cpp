@@ -1,0 +1,588 @@
+#include "monsite/site/load.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "monsite/ingest/headers.hpp"
+#include "monsite/ingest/reader.hpp"
+#include "monsite/ingest/values.hpp"
+#include "monsite/util/strings.hpp"
+
+namespace monsite::site {
+namespace {
+
+namespace fs = std::filesystem;
+using model::FieldSpec;
+using model::FieldType;
+using model::TableId;
+using model::TableSpec;
+
+// One field of one row, as read.
+struct FieldValue {
+    bool present = false;
+    double number = 0;  // count, number, score, boolean (0/1)
+    std::string text;   // text, enumeration (canonical), direction id, indicator id
+    std::uint32_t column = 0;
+};
+
+// One data row of a contract table.
+struct Record {
+    util::SourceLocation where;  // file, sheet, row
+    std::vector<FieldValue> values;
+
+    util::SourceLocation cell(std::size_t field) const { return where.at(where.row, values[field].column); }
+    const std::string& text(std::size_t field) const { return values[field].text; }
+};
+
+struct TableRecords {
+    const TableSpec* spec = nullptr;
+    bool usable = false;  // header complete: rows can be trusted
+    std::vector<Record> records;
+};
+
+struct FileJob {
+    fs::path path;
+    std::string display;
+    int year_index = 0;
+    std::vector<TableRecords> tables;
+    util::Diagnostics diags;
+};
+
+std::string in_quotes(std::string_view text) { return util::quote_for_message(text); }
+
+std::string expectation(const FieldSpec& f) {
+    switch (f.type) {
+        case FieldType::text: return "ожидался текст";
+        case FieldType::count: return "ожидалось целое число ≥ 0";
+        case FieldType::number: return "ожидалось число";
+        case FieldType::score: return "ожидалось число от 0 до 100";
+        case FieldType::boolean: return "ожидалось «да» или «нет»";
+        case FieldType::enumeration: {
+            std::string list;
+            for (auto c : f.choices) list += (list.empty() ? "" : ", ") + std::string(c);
+            return "ожидалось одно из значений: " + list;
+        }
+        case FieldType::direction: {
+            std::string list;
+            for (const auto& d : model::directions()) list += (list.empty() ? "" : ", ") + std::string(d.id);
+            return "ожидался код направления (" + list + ") или его название";
+        }
+        case FieldType::indicator: return "ожидался код показателя из каталога";
+    }
+    return {};
+}
+
+// Reads one cell as field `f`. Returns false (and leaves `out` empty) on a bad value.
+bool parse_field(const FieldSpec& f, const ingest::Table& table, const ingest::Cell& cell, FieldValue& out) {
+    using ingest::CellKind;
+    if (cell.kind == CellKind::text && util::trim(table.text(cell)).empty()) return true;  // blank
+    out.column = cell.column;
+    switch (f.type) {
+        case FieldType::text: {
+            out.text = ingest::cell_text(table, cell);
+            out.present = !out.text.empty();
+            return cell.kind != CellKind::error;
+        }
+        case FieldType::count:
+        case FieldType::number:
+        case FieldType::score: {
+            auto v = ingest::cell_number(table, cell);
+            if (!v) return false;
+            if (f.type == FieldType::count && (*v < 0 || !ingest::is_whole(*v))) return false;
+            if (f.type == FieldType::score && (*v < 0 || *v > 100)) return false;
+            out.number = f.type == FieldType::count ? std::round(*v) : *v;
+            out.present = true;
+            return true;
+        }
+        case FieldType::boolean: {
+            auto b = ingest::cell_boolean(table, cell);
+            if (!b) return false;
+            out.number = *b ? 1 : 0;
+            out.present = true;
+            return true;
+        }
+        case FieldType::enumeration: {
+            std::string key = util::normalize_key(ingest::cell_text(table, cell));
+            for (auto choice : f.choices)
+                if (key == util::normalize_key(choice)) {
+                    out.text = std::string(choice);
+                    out.present = true;
+                    return true;
+                }
+            return false;
+        }
+        case FieldType::direction: {
+            const auto* d = model::find_direction(ingest::cell_text(table, cell));
+            if (!d) return false;
+            out.text = std::string(d->id);
+            out.present = true;
+            return true;
+        }
+        case FieldType::indicator: {
+            std::string id = ingest::cell_text(table, cell);
+            for (auto known : model::default_indicator_ids())
+                if (id == known) {
+                    out.text = id;
+                    out.present = true;
+                    return true;
+                }
+            return false;
+        }
+    }
+    return false;
+}
+
+TableRecords map_table(const ingest::Table& table, const TableSpec& spec, util::Diagnostics& diags) {
+    TableRecords result{&spec, false, {}};
+    std::vector<ingest::HeaderCandidate> candidates;
+    for (const auto& f : spec.fields) candidates.push_back({f.id, f.header});
+    auto match = ingest::match_headers(table, candidates);
+    if (!match.header_row) {
+        diags.error(table.source(), "лист пуст: нет строки заголовков");
+        return result;
+    }
+    const std::uint32_t header = match.header_row->index;
+    for (const auto& p : match.personal)
+        diags.warning(table.location(header, p.column),
+                      "столбец " + in_quotes(p.text) + " содержит персональные данные; он не читается и не публикуется");
+    for (const auto& u : match.unknown)
+        diags.warning(table.location(header, u.column),
+                      "столбец " + in_quotes(u.text) + " не предусмотрен форматом данных и пропущен");
+    for (const auto& d : match.duplicates)
+        diags.error(table.location(header, d.column),
+                    "столбец " + in_quotes(spec.fields[d.candidate].header) + " встречается дважды (первый раз — " +
+                        util::cell_address(header, d.first_column) + ")");
+    bool complete = match.duplicates.empty();
+    for (std::size_t i = 0; i < spec.fields.size(); ++i)
+        if (spec.fields[i].required && match.columns[i] == 0) {
+            diags.error(table.location(header, 0),
+                        "нет обязательного столбца " + in_quotes(spec.fields[i].header));
+            complete = false;
+        }
+    if (!complete) return result;
+    result.usable = true;
+
+    std::uint32_t max_column = *std::max_element(match.columns.begin(), match.columns.end());
+    std::vector<int> field_of(max_column + 1, -1);
+    for (std::size_t i = 0; i < match.columns.size(); ++i)
+        if (match.columns[i]) field_of[match.columns[i]] = static_cast<int>(i);
+
+    const auto& rows = table.rows();
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const ingest::Row& row = rows[r];
+        Record rec{table.location(row.index, 0), std::vector<FieldValue>(spec.fields.size())};
+        std::vector<bool> invalid(spec.fields.size(), false);
+        bool any = false;
+        for (const ingest::Cell& cell : table.cells(row)) {
+            if (cell.column > max_column || field_of[cell.column] < 0) continue;
+            auto f = static_cast<std::size_t>(field_of[cell.column]);
+            FieldValue& value = rec.values[f];
+            if (!parse_field(spec.fields[f], table, cell, value)) {
+                diags.error(table.location(row.index, cell.column),
+                            expectation(spec.fields[f]) + ", найдено " + ingest::cell_for_message(table, cell));
+                value = {};
+                value.column = cell.column;
+                invalid[f] = any = true;
+                continue;
+            }
+            any = any || value.present;
+        }
+        if (!any) continue;
+        for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+            if (rec.values[i].column == 0) rec.values[i].column = match.columns[i];
+            if (spec.fields[i].required && !rec.values[i].present && !invalid[i])
+                diags.error(rec.cell(i), "не заполнено обязательное поле " + in_quotes(spec.fields[i].header));
+        }
+        result.records.push_back(std::move(rec));
+    }
+    return result;
+}
+
+void read_file(FileJob& job, const ingest::ReadLimits& limits) {
+    try {
+        auto want = [](std::string_view sheet) { return model::find_table(sheet) != nullptr; };
+        ingest::Workbook book = ingest::read_workbook(job.path, job.display, limits, want, job.diags);
+        for (const auto& skipped : book.skipped_sheets) {
+            util::SourceLocation where{job.display, ingest::format_of(job.path) == ingest::FileFormat::csv ? "" : skipped};
+            std::string what = ingest::format_of(job.path) == ingest::FileFormat::csv
+                                   ? "файл " + in_quotes(skipped + ".csv") + " не является таблицей формата данных (ожидались ОО, Кадры, Развитие, Педагоги, Меры) и пропущен"
+                                   : "лист " + in_quotes(skipped) + " не относится к данным мониторинга и пропущен";
+            job.diags.warning(where, what);
+        }
+        for (const auto& table : book.tables)
+            job.tables.push_back(map_table(table, *model::find_table(table.name()), job.diags));
+    } catch (const util::Error& e) {
+        job.diags.add(e.to_diagnostic());
+    } catch (const std::bad_alloc&) {
+        job.diags.error({job.display}, "не хватило памяти для чтения файла");
+    }
+}
+
+void run_jobs(std::vector<FileJob>& jobs, const LoadOptions& options) {
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = std::min<unsigned>(threads, static_cast<unsigned>(jobs.size()));
+    std::atomic<std::size_t> next{0};
+    std::mutex progress;
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+            if (options.on_file) {
+                std::lock_guard lock(progress);
+                options.on_file(jobs[i].display);
+            }
+            read_file(jobs[i], options.limits);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+}
+
+// Every year's validation beyond single cells: keys, references, parts and wholes.
+class YearBuilder {
+public:
+    YearBuilder(int year, std::string display_dir, util::Diagnostics& diags)
+        : display_dir_(std::move(display_dir)), diags_(diags) {
+        data_.year = year;
+    }
+
+    void add(TableRecords&& table) {
+        auto& slot = tables_[table.spec->id];
+        slot.present = true;
+        slot.usable = slot.usable && table.usable;
+        data_.rows[std::string(table.spec->name)] += table.records.size();
+        for (auto& r : table.records) slot.records.push_back(std::move(r));
+    }
+
+    model::YearData build() {
+        for (const auto& spec : model::contract_tables())
+            if (spec.required && !tables_[spec.id].present)
+                diags_.error({display_dir_}, "нет таблицы " + in_quotes(spec.name) + ": ожидался лист " + in_quotes(spec.name) +
+                                                 " в одной из книг или файл " + in_quotes(std::string(spec.name) + ".csv"));
+        build_schools();
+        attach(TableId::staff);
+        attach(TableId::development);
+        check_parts();
+        build_teachers();
+        build_measures();
+        return std::move(data_);
+    }
+
+private:
+    struct Collected {
+        bool present = false;
+        bool usable = true;
+        std::vector<Record> records;
+    };
+    // Where each numeric field of a school came from (for messages).
+    struct FieldSource {
+        const Record* record = nullptr;
+        std::size_t field = 0;
+    };
+    struct SchoolState {
+        std::size_t index;  // into data_.schools
+        std::map<TableId, const Record*> rows;
+        std::vector<FieldSource> sources;
+    };
+
+    std::string school_field_header(std::size_t index) const {
+        return std::string(model::school_fields()[index]->header);
+    }
+
+    void build_schools() {
+        const auto& table = tables_[TableId::schools];
+        std::map<std::string, const Record*> seen;
+        for (const auto& rec : table.records) {
+            const std::string& id = rec.text(0);
+            if (id.empty()) continue;
+            auto [it, fresh] = seen.emplace(id, &rec);
+            if (!fresh) {
+                diags_.error(rec.cell(0), "код ОО " + in_quotes(id) + " повторяется в таблице «ОО» (впервые: " +
+                                              it->second->cell(0).to_string() + ")");
+                continue;
+            }
+            model::SchoolYear s;
+            s.school_id = id;
+            s.name = rec.text(1);
+            s.short_name = rec.values[2].present ? rec.text(2) : s.name;
+            s.type = rec.text(3);
+            s.cluster = rec.values[4].present ? rec.text(4) : s.type;
+            s.locality = rec.text(5);
+            s.register_row = rec.where;
+            s.fields.assign(model::school_fields().size(), std::nullopt);
+            data_.schools.push_back(std::move(s));
+        }
+        std::sort(data_.schools.begin(), data_.schools.end(),
+                  [](const auto& a, const auto& b) { return a.school_id < b.school_id; });
+        for (std::size_t i = 0; i < data_.schools.size(); ++i) {
+            SchoolState state{i, {}, std::vector<FieldSource>(model::school_fields().size())};
+            state.rows[TableId::schools] = seen[data_.schools[i].school_id];
+            states_.emplace(data_.schools[i].school_id, std::move(state));
+        }
+        for (auto& [id, state] : states_) fill_fields(state, *state.rows[TableId::schools], TableId::schools);
+    }
+
+    void fill_fields(SchoolState& state, const Record& rec, TableId table) {
+        const auto& spec = model::table_spec(table);
+        auto& school = data_.schools[state.index];
+        for (std::size_t f = 0; f < spec.fields.size(); ++f) {
+            auto index = model::school_field_index(spec.fields[f].id);
+            if (!index || !rec.values[f].present) continue;
+            school.fields[*index] = rec.values[f].number;
+            state.sources[*index] = {&rec, f};
+        }
+    }
+
+    void attach(TableId table) {
+        const auto& collected = tables_[table];
+        const auto& spec = model::table_spec(table);
+        for (const auto& rec : collected.records) {
+            const std::string& id = rec.text(0);
+            if (id.empty()) continue;
+            auto it = states_.find(id);
+            if (it == states_.end()) {
+                diags_.error(rec.cell(0), "школы с кодом " + in_quotes(id) + " нет в таблице «ОО»");
+                continue;
+            }
+            auto [row, fresh] = it->second.rows.emplace(table, &rec);
+            if (!fresh) {
+                diags_.error(rec.cell(0), "код ОО " + in_quotes(id) + " повторяется в таблице " + in_quotes(spec.name) +
+                                              " (впервые: " + row->second->cell(0).to_string() + ")");
+                continue;
+            }
+            fill_fields(it->second, rec, table);
+        }
+        if (!collected.present || !collected.usable) return;  // already reported
+        for (const auto& school : data_.schools) {
+            const auto& state = states_.at(school.school_id);
+            if (!state.rows.count(table))
+                diags_.error(state.rows.at(TableId::schools)->cell(0),
+                             "для школы " + in_quotes(school.school_id) + " нет строки в таблице " + in_quotes(spec.name));
+        }
+    }
+
+    void check_parts() {
+        struct Rule {
+            std::string_view part;
+            std::string_view whole;
+        };
+        static constexpr Rule rules[] = {
+            {"diagnosed", "teachers_total"},   {"with_iom", "teachers_total"},
+            {"courses", "teachers_total"},     {"competitions", "teachers_total"},
+            {"network", "teachers_total"},     {"events_regional", "teachers_total"},
+            {"experts", "teachers_total"},     {"mentors", "teachers_total"},
+            {"under_35", "teachers_total"},    {"young_0_3", "teachers_total"},
+            {"higher_ed", "teachers_total"},   {"non_ped_ed", "teachers_total"},
+            {"deficits_found", "diagnosed"},   {"iom_active", "with_iom"},
+            {"courses_distance", "courses"},   {"young_0_1", "young_0_3"},
+            {"young_with_mentor", "young_0_3"}, {"retrained", "non_ped_ed"},
+            {"method_asset", "diagnosed"},
+        };
+        for (const auto& school : data_.schools) {
+            const auto& state = states_.at(school.school_id);
+            auto value = [&](std::string_view id) { return school.fields[*model::school_field_index(id)]; };
+            auto source = [&](std::string_view id) { return state.sources[*model::school_field_index(id)]; };
+            auto where = [&](const FieldSource& s) { return s.record->cell(s.field); };
+            auto header = [&](std::string_view id) { return in_quotes(school_field_header(*model::school_field_index(id))); };
+            auto number = [](double v) { return std::to_string(static_cast<long long>(v)); };
+            auto whole_place = [&](const FieldSource& part, const FieldSource& whole) {
+                util::SourceLocation w = where(whole);
+                if (w.file == where(part).file && w.sheet == where(part).sheet) return util::cell_address(w.row, w.column);
+                return w.to_string();
+            };
+            for (const auto& rule : rules) {
+                auto part = value(rule.part), whole = value(rule.whole);
+                if (!part || !whole || *part <= *whole) continue;
+                diags_.error(where(source(rule.part)),
+                             header(rule.part) + " (" + number(*part) + ") больше, чем " + header(rule.whole) + " (" +
+                                 number(*whole) + ", " + whole_place(source(rule.part), source(rule.whole)) + ")");
+            }
+            auto high = value("cat_highest"), first = value("cat_first"), total = value("teachers_total");
+            if (high && first && total && *high + *first > *total)
+                diags_.error(where(source("cat_first")),
+                             header("cat_highest") + " и " + header("cat_first") + " вместе (" + number(*high + *first) +
+                                 ") больше, чем " + header("teachers_total") + " (" + number(*total) + ", " +
+                                 whole_place(source("cat_first"), source("teachers_total")) + ")");
+        }
+    }
+
+    void build_teachers() {
+        const auto& collected = tables_[TableId::teachers];
+        data_.has_teachers = collected.present;
+        std::map<std::string, const Record*> seen;
+        struct Tally {
+            std::size_t rows = 0, scored = 0, deficits = 0, ioms = 0;
+        };
+        std::map<std::string, Tally> tally;
+        for (const auto& rec : collected.records) {
+            const std::string& id = rec.text(0);
+            const std::string& school = rec.text(1);
+            if (!id.empty()) {
+                auto [it, fresh] = seen.emplace(id, &rec);
+                if (!fresh) {
+                    diags_.error(rec.cell(0), "код педагога " + in_quotes(id) + " повторяется (впервые: " +
+                                                  it->second->cell(0).to_string() + ")");
+                    continue;
+                }
+            }
+            if (school.empty()) continue;
+            if (!states_.count(school)) {
+                diags_.error(rec.cell(1), "школы с кодом " + in_quotes(school) + " нет в таблице «ОО»");
+                continue;
+            }
+            model::Teacher t;
+            t.teacher_id = id;
+            t.school_id = school;
+            t.subject = rec.text(2);
+            auto num = [&](std::size_t f) { return rec.values[f].present ? std::optional<double>(rec.values[f].number) : std::nullopt; };
+            auto flag = [&](std::size_t f) { return rec.values[f].present ? std::optional<bool>(rec.values[f].number != 0) : std::nullopt; };
+            t.age = num(3);
+            t.experience = num(4);
+            t.category = rec.text(5);
+            t.diag_score = num(6);
+            t.deficit = flag(7);
+            t.iom = flag(8);
+            t.mentor = flag(9);
+            Tally& s = tally[school];
+            ++s.rows;
+            s.scored += t.diag_score.has_value();
+            s.deficits += t.deficit.value_or(false);
+            s.ioms += t.iom.value_or(false);
+            data_.teachers.push_back(std::move(t));
+        }
+        if (!collected.present || !collected.usable) return;
+        for (const auto& school : data_.schools) {
+            const Tally& s = tally[school.school_id];
+            std::string mismatch;
+            auto compare = [&](std::string_view field, std::size_t rows, std::string_view what) {
+                auto v = school.field(field);
+                if (!v || static_cast<std::size_t>(*v) == rows) return;
+                mismatch += (mismatch.empty() ? "" : "; ") + std::string(what) + ": строк " + std::to_string(rows) +
+                            ", а в поле " + in_quotes(school_field_header(*model::school_field_index(field))) + " — " +
+                            std::to_string(static_cast<long long>(*v));
+            };
+            compare("teachers_total", s.rows, "педагогов");
+            compare("diagnosed", s.scored, "с результатом диагностики");
+            compare("deficits_found", s.deficits, "с выявленным дефицитом");
+            compare("with_iom", s.ioms, "с ИОМ");
+            if (!mismatch.empty())
+                diags_.warning(school.register_row, "данные таблицы «Педагоги» по школе " + in_quotes(school.school_id) +
+                                                        " расходятся со сводными: " + mismatch);
+        }
+    }
+
+    void build_measures() {
+        const auto& collected = tables_[TableId::measures];
+        data_.has_measures = collected.present;
+        for (const auto& rec : collected.records) {
+            const std::string& school = rec.text(4);
+            if (!school.empty() && !states_.count(school)) {
+                diags_.error(rec.cell(4), "школы с кодом " + in_quotes(school) + " нет в таблице «ОО»");
+                continue;
+            }
+            data_.measures.push_back({rec.text(0), rec.text(1), rec.text(2), rec.text(3), school, rec.text(5),
+                                      rec.text(6), rec.text(7)});
+        }
+    }
+
+    std::string display_dir_;
+    util::Diagnostics& diags_;
+    model::YearData data_;
+    std::map<TableId, Collected> tables_;
+    std::map<std::string, SchoolState> states_;
+};
+
+bool is_year_name(const std::string& name) {
+    return name.size() == 4 && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::vector<fs::directory_entry> sorted_entries(const fs::path& dir) {
+    std::vector<fs::directory_entry> entries;
+    for (const auto& e : fs::directory_iterator(dir)) entries.push_back(e);
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path().filename().string() < b.path().filename().string(); });
+    return entries;
+}
+
+}  // namespace
+
+model::Dataset load_dataset(const LoadOptions& options, util::Diagnostics& diags) {
+    const std::string root = options.display_dir.empty() ? options.data_dir.generic_string() : options.display_dir;
+    std::error_code ec;
+    if (!fs::is_directory(options.data_dir, ec))
+        throw util::UsageError("папка с данными " + in_quotes(root) + " не найдена");
+
+    struct YearFolder {
+        int year;
+        fs::path path;
+        std::string display;
+    };
+    std::vector<YearFolder> years;
+    for (const auto& entry : sorted_entries(options.data_dir)) {
+        std::string name = entry.path().filename().string();
+        if (!entry.is_directory() || name.starts_with(".")) continue;
+        std::string display = (fs::path(root) / name).generic_string();
+        if (!is_year_name(name)) {
+            diags.error({display}, "папка " + in_quotes(name) +
+                                       " не является годом мониторинга: ожидалось название из четырёх цифр, например 2025");
+            continue;
+        }
+        years.push_back({std::stoi(name), entry.path(), display});
+    }
+    if (years.empty() && !diags.has_errors())
+        diags.error({root}, "нет ни одной папки года: положите данные в папки вида " + root + "/2025");
+
+    std::vector<FileJob> jobs;
+    for (std::size_t y = 0; y < years.size(); ++y) {
+        bool any = false;
+        for (const auto& entry : sorted_entries(years[y].path)) {
+            std::string name = entry.path().filename().string();
+            if (name.starts_with("~$") || name.starts_with(".")) continue;
+            std::string display = years[y].display + "/" + name;
+            if (entry.is_directory()) {
+                diags.warning({display}, "вложенная папка пропущена: данные года читаются только из " + years[y].display);
+                continue;
+            }
+            if (ingest::format_of(entry.path()) == ingest::FileFormat::unknown) {
+                diags.warning({display}, "файл пропущен: поддерживаются только .xlsx, .ods и .csv");
+                continue;
+            }
+            jobs.push_back({entry.path(), display, static_cast<int>(y), {}, {}});
+            any = true;
+        }
+        if (!any) diags.error({years[y].display}, "в папке года нет файлов с данными (.xlsx, .ods, .csv)");
+    }
+    run_jobs(jobs, options);
+
+    model::Dataset dataset;
+    for (std::size_t y = 0; y < years.size(); ++y) {
+        YearBuilder builder(years[y].year, years[y].display, diags);
+        std::vector<std::string> files;
+        for (auto& job : jobs) {
+            if (job.year_index != static_cast<int>(y)) continue;
+            for (const auto& d : job.diags.all()) diags.add(d);
+            for (auto& table : job.tables) builder.add(std::move(table));
+            files.push_back(job.display);
+        }
+        model::YearData data = builder.build();
+        data.files = std::move(files);
+        dataset.years.push_back(std::move(data));
+    }
+
+    for (std::size_t y = 1; y < dataset.years.size(); ++y) {
+        const auto& before = dataset.years[y - 1];
+        const auto& now = dataset.years[y];
+        for (const auto& school : before.schools)
+            if (!now.find_school(school.school_id))
+                diags.warning({years[y].display}, "школа " + in_quotes(school.school_id) + " (" + school.short_name +
+                                                      ") есть в данных " + std::to_string(before.year) +
+                                                      " года, но отсутствует в " + std::to_string(now.year) + " году");
+    }
+    return dataset;
+}
+
+}  // namespace monsite::site

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Set-up, step 1 of 2: installs what is missing (Debian 12 packages), builds the
+# generator, and checks the example data. Run as root on a fresh Debian 12 machine.
+#   bash scripts/setup.sh            everything
+#   bash scripts/setup.sh --deps     only install missing packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libzip-dev libexpat1-dev libxlsxwriter-dev libboost-program-options-dev doctest-dev
+  libtomlplusplus-dev nlohmann-json3-dev libcmark-gfm-dev libmuparser-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: these Debian packages are missing; run this script as root: ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+[ "${1:-}" = "--deps" ] && exit 0
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build build -j"$(nproc)"
+
+echo "setup: checking the example data"
+./build/generator/monsite check --data data
+echo "setup: done; the generator is build/generator/monsite"
