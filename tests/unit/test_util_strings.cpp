@@ -12,6 +12,8 @@ TEST_CASE("normalize_key folds case, ё, spaces and trailing punctuation") {
     CHECK(normalize_key("ЁЛКА") == "елка");
     CHECK(normalize_key("school_id") == "school_id");
     CHECK(normalize_key("Выявлен дефицит?*") == "выявлен дефицит");
+    CHECK(normalize_key("Результат диагностики, %") == "результат диагностики");
+    CHECK(normalize_key("Вакансии…") == "вакансии");
 }
 
 TEST_CASE("trim removes ASCII and no-break spaces and BOM") {

@@ -50,6 +50,7 @@ struct FileJob {
     int year_index = 0;
     std::vector<TableRecords> tables;
     util::Diagnostics diags;
+    bool unreadable = false;  // the file as a whole could not be read
 };
 
 std::string in_quotes(std::string_view text) { return util::quote_for_message(text); }
@@ -194,7 +195,8 @@ TableRecords map_table(const ingest::Table& table, const TableSpec& spec, util::
         if (!any) continue;
         for (std::size_t i = 0; i < spec.fields.size(); ++i) {
             if (rec.values[i].column == 0) rec.values[i].column = match.columns[i];
-            if (spec.fields[i].required && !rec.values[i].present && !invalid[i])
+            // A reader's error at the cell (a formula without its value) already says why it is empty.
+            if (spec.fields[i].required && !rec.values[i].present && !invalid[i] && !diags.has_error_at(rec.cell(i)))
                 diags.error(rec.cell(i), "не заполнено обязательное поле " + in_quotes(spec.fields[i].header));
         }
         result.records.push_back(std::move(rec));
@@ -217,8 +219,10 @@ void read_file(FileJob& job, const ingest::ReadLimits& limits) {
             job.tables.push_back(map_table(table, *model::find_table(table.name()), job.diags));
     } catch (const util::Error& e) {
         job.diags.add(e.to_diagnostic());
+        job.unreadable = true;
     } catch (const std::bad_alloc&) {
         job.diags.error({job.display}, "не хватило памяти для чтения файла");
+        job.unreadable = true;
     }
 }
 
@@ -250,6 +254,10 @@ public:
         data_.year = year;
     }
 
+    // A file of this year could not be read: missing tables and rows are then
+    // consequences of that error and are not reported again.
+    void set_incomplete() { incomplete_ = true; }
+
     void add(TableRecords&& table) {
         auto& slot = tables_[table.spec->id];
         slot.present = true;
@@ -260,7 +268,7 @@ public:
 
     model::YearData build() {
         for (const auto& spec : model::contract_tables())
-            if (spec.required && !tables_[spec.id].present)
+            if (spec.required && !tables_[spec.id].present && !incomplete_)
                 diags_.error({display_dir_}, "нет таблицы " + in_quotes(spec.name) + ": ожидался лист " + in_quotes(spec.name) +
                                                  " в одной из книг или файл " + in_quotes(std::string(spec.name) + ".csv"));
         build_schools();
@@ -356,7 +364,7 @@ private:
             }
             fill_fields(it->second, rec, table);
         }
-        if (!collected.present || !collected.usable) return;  // already reported
+        if (!collected.present || !collected.usable || incomplete_) return;  // already reported
         for (const auto& school : data_.schools) {
             const auto& state = states_.at(school.school_id);
             if (!state.rows.count(table))
@@ -391,7 +399,9 @@ private:
             auto number = [](double v) { return std::to_string(static_cast<long long>(v)); };
             auto whole_place = [&](const FieldSource& part, const FieldSource& whole) {
                 util::SourceLocation w = where(whole);
-                if (w.file == where(part).file && w.sheet == where(part).sheet) return util::cell_address(w.row, w.column);
+                if (w.file != where(part).file || w.sheet != where(part).sheet) return w.to_string();
+                w.file.clear();  // same sheet: the cell alone
+                w.sheet.clear();
                 return w.to_string();
             };
             for (const auto& rule : rules) {
@@ -455,7 +465,12 @@ private:
             data_.teachers.push_back(std::move(t));
         }
         if (!collected.present || !collected.usable) return;
+        std::string without_rows;
         for (const auto& school : data_.schools) {
+            if (!tally.count(school.school_id)) {
+                without_rows += (without_rows.empty() ? "" : ", ") + school.school_id;
+                continue;
+            }
             const Tally& s = tally[school.school_id];
             std::string mismatch;
             auto compare = [&](std::string_view field, std::size_t rows, std::string_view what) {
@@ -473,6 +488,9 @@ private:
                 diags_.warning(school.register_row, "данные таблицы «Педагоги» по школе " + in_quotes(school.school_id) +
                                                         " расходятся со сводными: " + mismatch);
         }
+        if (!without_rows.empty())
+            diags_.warning({display_dir_}, "в таблице «Педагоги» нет строк для школ: " + without_rows +
+                                               "; по ним не будет разбивки по предметам");
     }
 
     void build_measures() {
@@ -491,6 +509,7 @@ private:
 
     std::string display_dir_;
     util::Diagnostics& diags_;
+    bool incomplete_ = false;
     model::YearData data_;
     std::map<TableId, Collected> tables_;
     std::map<std::string, SchoolState> states_;
@@ -551,7 +570,7 @@ model::Dataset load_dataset(const LoadOptions& options, util::Diagnostics& diags
                 diags.warning({display}, "файл пропущен: поддерживаются только .xlsx, .ods и .csv");
                 continue;
             }
-            jobs.push_back({entry.path(), display, static_cast<int>(y), {}, {}});
+            jobs.push_back({entry.path(), display, static_cast<int>(y), {}, {}, false});
             any = true;
         }
         if (!any) diags.error({years[y].display}, "в папке года нет файлов с данными (.xlsx, .ods, .csv)");
@@ -566,6 +585,7 @@ model::Dataset load_dataset(const LoadOptions& options, util::Diagnostics& diags
             if (job.year_index != static_cast<int>(y)) continue;
             for (const auto& d : job.diags.all()) diags.add(d);
             for (auto& table : job.tables) builder.add(std::move(table));
+            if (job.unreadable) builder.set_incomplete();
             files.push_back(job.display);
         }
         model::YearData data = builder.build();

@@ -40,6 +40,14 @@ std::string Diagnostic::to_string() const {
     return prefix + message;
 }
 
+namespace {
+std::string cell_key(const SourceLocation& w) {
+    return w.file + '\0' + w.sheet + '\0' + std::to_string(w.row) + ':' + std::to_string(w.column);
+}
+}  // namespace
+
+bool Diagnostics::has_error_at(const SourceLocation& where) const { return error_cells_.count(cell_key(where)) > 0; }
+
 void Diagnostics::error(SourceLocation where, std::string message) {
     add({Severity::error, std::move(where), std::move(message)});
 }
@@ -49,7 +57,10 @@ void Diagnostics::warning(SourceLocation where, std::string message) {
 }
 
 void Diagnostics::add(Diagnostic d) {
-    if (d.severity == Severity::error) ++errors_;
+    if (d.severity == Severity::error) {
+        if (d.where.row && d.where.column) error_cells_.insert(cell_key(d.where));
+        ++errors_;
+    }
     items_.push_back(std::move(d));
 }
 

@@ -2,6 +2,7 @@
 // Diagnostics with source positions, and the exceptions that end a run.
 
 #include <cstdint>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -46,10 +47,13 @@ public:
     std::size_t error_count() const { return errors_; }
     std::size_t warning_count() const { return items_.size() - errors_; }
     bool has_errors() const { return errors_ > 0; }
+    // True if an error was already reported at exactly this cell.
+    bool has_error_at(const SourceLocation& where) const;
 
 private:
     std::vector<Diagnostic> items_;
     std::size_t errors_ = 0;
+    std::set<std::string> error_cells_;
 };
 
 // Process exit statuses, documented in the README.

@@ -136,8 +136,16 @@ std::string normalize_key(std::string_view text) {
         if (cp == 0x451) cp = 0x435;  // ё -> е
         append_utf8(out, cp);
     }
-    while (!out.empty() && std::string_view(".,:;!?*").find(out.back()) != std::string_view::npos) {
-        out.pop_back();
+    // Trailing punctuation, including "%" and "…": "Результат диагностики, %" matches "Результат диагностики".
+    for (bool again = true; again && !out.empty();) {
+        again = false;
+        if (out.ends_with("\u2026")) {
+            out.resize(out.size() - 3);
+            again = true;
+        } else if (std::string_view(".,:;!?*%").find(out.back()) != std::string_view::npos) {
+            out.pop_back();
+            again = true;
+        }
         while (!out.empty() && out.back() == ' ') out.pop_back();
     }
     return out;

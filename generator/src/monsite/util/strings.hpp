@@ -25,7 +25,7 @@ std::string to_lower(std::string_view text);
 
 // The key used to match headers and sheet names: lower case, "ё" as "е",
 // runs of white space as one space, no surrounding white space and no
-// trailing punctuation (".,:;!?*").
+// trailing punctuation (".,:;!?*%…").
 std::string normalize_key(std::string_view text);
 
 // Text shown inside «» in messages: cut to a readable length, control

@@ -1,0 +1,297 @@
+#include "monsite/config/config.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "monsite/config/formula.hpp"
+#include "monsite/model/contract.hpp"
+#include "monsite/util/strings.hpp"
+
+namespace monsite::config {
+namespace {
+
+using util::SourceLocation;
+using util::UsageError;
+
+// Reads typed values out of a toml table, with errors naming file and line.
+class TomlReader {
+public:
+    explicit TomlReader(std::string file) : file_(std::move(file)) {}
+
+    SourceLocation at(const toml::source_region& region) const {
+        return {file_, "", static_cast<std::uint32_t>(region.begin.line), 0, true};
+    }
+    SourceLocation at(const toml::node& node) const { return at(node.source()); }
+
+    // Every key of `table` must be one of `known`; a near miss is suggested.
+    void only_keys(const toml::table& table, std::initializer_list<std::string_view> known) const {
+        for (auto&& [key, node] : table) {
+            if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+            std::string hint;
+            for (auto k : known)
+                if (distance(key.str(), k) <= 2) hint = "; возможно, имелось в виду «" + std::string(k) + "»";
+            throw UsageError("неизвестный параметр «" + std::string(key.str()) + "»" + hint, at(key.source()));
+        }
+    }
+
+    std::string text(const toml::table& t, std::string_view key, std::string fallback) const {
+        const toml::node* n = t.get(key);
+        if (!n) return fallback;
+        if (!n->is_string()) throw UsageError("«" + std::string(key) + "» должен быть строкой", at(*n));
+        return std::string(*n->value<std::string_view>());
+    }
+
+    std::string required_text(const toml::table& t, std::string_view key, const SourceLocation& owner) const {
+        if (!t.get(key)) throw UsageError("не задан обязательный параметр «" + std::string(key) + "»", owner);
+        std::string v = text(t, key, "");
+        if (util::trim(v).empty()) throw UsageError("параметр «" + std::string(key) + "» пуст", at(*t.get(key)));
+        return v;
+    }
+
+    model::Exact number(const toml::table& t, std::string_view key, model::Exact fallback) const {
+        const toml::node* n = t.get(key);
+        if (!n) return fallback;
+        if (auto i = n->value_exact<std::int64_t>()) return *i;
+        if (auto d = n->value_exact<double>()) return model::Exact::from_double(*d);
+        throw UsageError("«" + std::string(key) + "» должен быть числом", at(*n));
+    }
+
+    int integer(const toml::table& t, std::string_view key, int fallback, int min, int max) const {
+        const toml::node* n = t.get(key);
+        if (!n) return fallback;
+        auto i = n->value_exact<std::int64_t>();
+        if (!i || *i < min || *i > max)
+            throw UsageError("«" + std::string(key) + "» должен быть целым числом от " + std::to_string(min) + " до " +
+                                 std::to_string(max),
+                             at(*n));
+        return static_cast<int>(*i);
+    }
+
+    bool boolean(const toml::table& t, std::string_view key, bool fallback) const {
+        const toml::node* n = t.get(key);
+        if (!n) return fallback;
+        auto b = n->value_exact<bool>();
+        if (!b) throw UsageError("«" + std::string(key) + "» должен быть true или false", at(*n));
+        return *b;
+    }
+
+    const toml::table* subtable(const toml::table& t, std::string_view key) const {
+        const toml::node* n = t.get(key);
+        if (!n) return nullptr;
+        if (!n->is_table()) throw UsageError("«" + std::string(key) + "» должен быть разделом [" + std::string(key) + "]", at(*n));
+        return n->as_table();
+    }
+
+    const std::string& file() const { return file_; }
+
+private:
+    static std::size_t distance(std::string_view a, std::string_view b) {
+        std::vector<std::size_t> row(b.size() + 1);
+        for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            std::size_t diagonal = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                std::size_t up = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                diagonal = up;
+            }
+        }
+        return row[b.size()];
+    }
+
+    std::string file_;
+};
+
+toml::table parse_toml(std::string_view text, const std::string& source) {
+    try {
+        return toml::parse(text, source);
+    } catch (const toml::parse_error& e) {
+        throw UsageError("ошибка синтаксиса TOML: " + std::string(e.description()),
+                         {source, "", static_cast<std::uint32_t>(e.source().begin.line), 0, true});
+    }
+}
+
+model::Indicator parse_indicator(const toml::table& t, const TomlReader& r, const SourceLocation& where) {
+    r.only_keys(t, {"id", "direction", "title", "short_title", "formula", "unit", "better", "thresholds", "scopes",
+                    "sensitive", "description"});
+    model::Indicator ind;
+    ind.where = where;
+    ind.id = r.required_text(t, "id", where);
+    for (char c : ind.id)
+        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+            throw UsageError("код показателя «" + ind.id + "» может содержать только латинские строчные буквы, цифры и _",
+                             r.at(*t.get("id")));
+    ind.direction = r.required_text(t, "direction", where);
+    const auto* direction = model::find_direction(ind.direction);
+    if (!direction) throw UsageError("неизвестное направление «" + ind.direction + "»", r.at(*t.get("direction")));
+    ind.direction = std::string(direction->id);
+    ind.title = r.required_text(t, "title", where);
+    ind.short_title = r.text(t, "short_title", ind.title);
+    ind.description = r.text(t, "description", "");
+    std::string formula = r.required_text(t, "formula", where);
+    ind.formula = parse_formula(formula, r.at(*t.get("formula")));
+
+    std::string unit = r.required_text(t, "unit", where);
+    if (unit == "%") ind.unit = model::Unit::percent;
+    else if (unit == "count") ind.unit = model::Unit::count;
+    else if (unit == "years") ind.unit = model::Unit::years;
+    else if (unit == "rates") ind.unit = model::Unit::rates;
+    else throw UsageError("единица «" + unit + "» неизвестна; допустимы \"%\", \"count\", \"years\", \"rates\"", r.at(*t.get("unit")));
+
+    std::string better = r.required_text(t, "better", where);
+    if (better == "higher") ind.better = model::Better::higher;
+    else if (better == "lower") ind.better = model::Better::lower;
+    else if (better == "none") ind.better = model::Better::none;
+    else throw UsageError("«better» должен быть \"higher\", \"lower\" или \"none\"", r.at(*t.get("better")));
+
+    const toml::node* thresholds = t.get("thresholds");
+    if (ind.rated()) {
+        if (!thresholds) throw UsageError("для оцениваемого показателя «" + ind.id + "» нужны thresholds = [t1, t2]", where);
+        const toml::array* a = thresholds->as_array();
+        if (!a || a->size() != 2) throw UsageError("thresholds должен быть списком из двух чисел [t1, t2]", r.at(*thresholds));
+        model::Exact values[2];
+        for (std::size_t i = 0; i < 2; ++i) {
+            const toml::node& n = *a->get(i);
+            if (auto v = n.value_exact<std::int64_t>()) values[i] = *v;
+            else if (auto d = n.value_exact<double>()) values[i] = model::Exact::from_double(*d);
+            else throw UsageError("thresholds должен быть списком из двух чисел [t1, t2]", r.at(n));
+        }
+        if (!(values[0] < values[1])) throw UsageError("нужно t1 < t2 в thresholds", r.at(*thresholds));
+        ind.t1 = values[0];
+        ind.t2 = values[1];
+    } else if (thresholds) {
+        throw UsageError("у показателя с better = \"none\" не бывает порогов thresholds", r.at(*thresholds));
+    }
+
+    ind.school_scope = true;
+    if (const toml::node* scopes = t.get("scopes")) {
+        const toml::array* a = scopes->as_array();
+        if (!a) throw UsageError("scopes должен быть списком, например [\"school\"]", r.at(*scopes));
+        ind.school_scope = false;
+        for (const auto& n : *a) {
+            auto s = n.value<std::string_view>();
+            if (s == "school") ind.school_scope = true;
+            else if (s == "municipality" || s == "cluster") continue;
+            else throw UsageError("неизвестный уровень в scopes; допустимы \"school\", \"cluster\", \"municipality\"", r.at(n));
+        }
+    }
+    if (ind.school_scope && ind.formula.kind == model::FormulaKind::share_of_schools)
+        throw UsageError("share_of_schools не считается для отдельной школы: уберите \"school\" из scopes",
+                         r.at(*t.get("formula")));
+    ind.sensitive = r.boolean(t, "sensitive", false);
+    return ind;
+}
+
+std::string read_text_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw UsageError("не удалось открыть файл конфигурации", {file.generic_string()});
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
+    r.only_keys(t, {"municipality", "department", "base_url", "years", "language", "theme", "indicators",
+                    "min_group", "groups", "direction_levels", "partners", "problem_zones"});
+    config.municipality = r.text(t, "municipality", config.municipality);
+    config.department = r.text(t, "department", config.department);
+    config.base_url = r.text(t, "base_url", config.base_url);
+    if (config.base_url.empty() || config.base_url.front() != '/') config.base_url.insert(0, "/");
+    if (config.base_url.back() != '/') config.base_url += '/';
+    config.language = r.text(t, "language", config.language);
+    if (config.language != "ru" && config.language != "en")
+        throw UsageError("language должен быть \"ru\" или \"en\"", r.at(*t.get("language")));
+    config.theme = r.text(t, "theme", config.theme);
+    config.min_group = r.integer(t, "min_group", config.min_group, 1, 1000);
+    if (const toml::node* years = t.get("years")) {
+        const toml::array* a = years->as_array();
+        if (!a) throw UsageError("years должен быть списком лет, например [2024, 2025]", r.at(*years));
+        config.years.clear();
+        for (const auto& n : *a) {
+            auto y = n.value_exact<std::int64_t>();
+            if (!y || *y < 1900 || *y > 2999) throw UsageError("год в years должен быть числом, например 2025", r.at(n));
+            config.years.push_back(static_cast<int>(*y));
+        }
+        std::sort(config.years.begin(), config.years.end());
+    }
+    if (const auto* g = r.subtable(t, "groups")) {
+        r.only_keys(*g, {"high", "medium"});
+        config.group_high = r.number(*g, "high", config.group_high);
+        config.group_medium = r.number(*g, "medium", config.group_medium);
+        if (!(config.group_medium < config.group_high))
+            throw UsageError("в [groups] нужно medium < high", r.at(*t.get("groups")));
+    }
+    if (const auto* d = r.subtable(t, "direction_levels")) {
+        r.only_keys(*d, {"high", "low"});
+        config.direction_high = r.number(*d, "high", config.direction_high);
+        config.direction_low = r.number(*d, "low", config.direction_low);
+        if (!(config.direction_low < config.direction_high))
+            throw UsageError("в [direction_levels] нужно low < high", r.at(*t.get("direction_levels")));
+    }
+    if (const auto* p = r.subtable(t, "partners")) {
+        r.only_keys(*p, {"per_direction"});
+        config.partners_per_direction = r.integer(*p, "per_direction", config.partners_per_direction, 0, 10);
+    }
+    if (const auto* z = r.subtable(t, "problem_zones")) {
+        r.only_keys(*z, {"percent_points", "relative_percent"});
+        config.problem_percent_points = r.number(*z, "percent_points", config.problem_percent_points);
+        config.problem_relative_percent = r.number(*z, "relative_percent", config.problem_relative_percent);
+    }
+}
+
+}  // namespace
+
+model::Catalogue parse_catalogue(std::string_view toml_text, const std::string& source) {
+    TomlReader r(source);
+    toml::table root = parse_toml(toml_text, source);
+    r.only_keys(root, {"indicator"});
+    model::Catalogue catalogue;
+    const toml::node* list = root.get("indicator");
+    const toml::array* items = list ? list->as_array() : nullptr;
+    if (!items || items->empty())
+        throw UsageError("в каталоге нет ни одного показателя: ожидались разделы [[indicator]]", {source});
+    std::set<std::string> ids;
+    for (const auto& item : *items) {
+        const toml::table* t = item.as_table();
+        if (!t) throw UsageError("[[indicator]] должен быть разделом", r.at(item));
+        model::Indicator ind = parse_indicator(*t, r, r.at(item));
+        if (!ids.insert(ind.id).second)
+            throw UsageError("код показателя «" + ind.id + "» встречается дважды", r.at(*t->get("id")));
+        catalogue.indicators.push_back(std::move(ind));
+    }
+    return catalogue;
+}
+
+SiteConfig default_config() {
+    SiteConfig config;
+    TomlReader r("site.toml (встроенный)");
+    apply_site(config, parse_toml(builtin_site_toml(), r.file()), r);
+    config.catalogue = parse_catalogue(builtin_catalogue_toml(), "indicators.toml (встроенный)");
+    return config;
+}
+
+SiteConfig load_config(const std::filesystem::path& file) {
+    SiteConfig config = default_config();
+    const std::string name = file.generic_string();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) throw UsageError("файл конфигурации не найден", {name});
+    TomlReader r(name);
+    toml::table root = parse_toml(read_text_file(file), name);
+    apply_site(config, root, r);
+    config.source = file;
+    std::string indicators = r.text(root, "indicators", "");
+    if (!indicators.empty()) {
+        std::filesystem::path path = file.parent_path() / indicators;
+        if (!std::filesystem::is_regular_file(path, ec))
+            throw UsageError("файл каталога показателей «" + indicators + "» не найден", r.at(*root.get("indicators")));
+        config.catalogue = parse_catalogue(read_text_file(path), path.generic_string());
+    }
+    return config;
+}
+
+}  // namespace monsite::config
