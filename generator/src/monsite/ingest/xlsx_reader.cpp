@@ -1,5 +1,8 @@
 #include "monsite/ingest/xlsx_reader.hpp"
 
+#include <fstream>
+#include <memory>
+
 #include "monsite/ingest/xlsx_parts.hpp"
 #include "monsite/ingest/xlsx_sheet.hpp"
 #include "monsite/ingest/zip_archive.hpp"
@@ -65,11 +68,30 @@ const std::string& related_entry(const ZipArchive& zip, const xlsx::PartIndex& p
     return *entry;
 }
 
+// Opens the zip, with clearer words for an empty file and a damaged or truncated zip.
+std::unique_ptr<ZipArchive> open_zip(const std::filesystem::path& path, const util::SourceLocation& where,
+                                     const ReadLimits& limits) {
+    char magic[4] = {};
+    std::ifstream in(path, std::ios::binary);
+    in.read(magic, sizeof magic);
+    if (in.gcount() == 0 && in.eof())
+        throw util::DataError(where, "файл пуст (0 байт); сохраните книгу заново");
+    try {
+        return std::make_unique<ZipArchive>(path, where, limits);
+    } catch (const util::DataError&) {
+        if (in.gcount() == 4 && std::string_view(magic, 4) == std::string_view("PK\x03\x04", 4))
+            throw util::DataError(where, "файл повреждён или обрезан: оглавление zip-архива не читается; "
+                                         "сохраните книгу заново в Excel или LibreOffice");
+        throw;
+    }
+}
+
 }  // namespace
 
 Workbook read_xlsx(const std::filesystem::path& path, const std::string& display_name, const ReadLimits& limits,
                    const SheetFilter& want_sheet, util::Diagnostics& diags) {
-    ZipArchive zip(path, util::SourceLocation{display_name}, limits);
+    auto archive = open_zip(path, util::SourceLocation{display_name}, limits);
+    ZipArchive& zip = *archive;
     xlsx::PartIndex parts(zip);
 
     const std::string workbook_entry = find_workbook(zip, parts, limits);
