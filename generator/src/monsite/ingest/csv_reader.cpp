@@ -76,8 +76,9 @@ std::uint64_t first_invalid_utf8_line(std::string_view data) {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
-// `;` or `,`: whichever occurs more often outside quotes in the first record
-// that is not blank; `,` on a tie.
+// `;` if the first non-blank record has one outside quotes, else `,`. Contract
+// headers hold commas ("Средняя учебная нагрузка, ставок") that Excel leaves
+// unquoted in `;` files, but never a semicolon, so counting would mislead.
 char detect_delimiter(std::string_view d) {
     std::size_t i = 0;
     const std::size_t n = d.size();
@@ -106,7 +107,7 @@ char detect_delimiter(std::string_view d) {
             field_start = c == ';' || c == ',';
             ++i;
         }
-        if (content || semicolons || commas) return semicolons > commas ? ';' : ',';
+        if (content || semicolons || commas) return semicolons > 0 ? ';' : ',';
         // Skip the line end and look at the next record.
         if (i < n && d[i] == '\r') ++i;
         if (i < n && d[i] == '\n') ++i;
