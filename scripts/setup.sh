@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config git
   libzip-dev libexpat1-dev libxlsxwriter-dev libboost-program-options-dev doctest-dev
-  libtomlplusplus-dev nlohmann-json3-dev libcmark-gfm-dev libmuparser-dev
+  libtomlplusplus-dev nlohmann-json3-dev libcmark-gfm-dev libmuparser-dev python3 unzip
 )
 
 missing=()

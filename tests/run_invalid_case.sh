@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs one invalid-data fixture: tests/invalid/<case>/data is checked by monsite,
-# which must exit with the expected status (2 unless <case>/status says otherwise),
-# print every line of <case>/expected.txt (as substrings of its error output),
-# and write nothing anywhere in the working folder.
+# Runs one invalid-data fixture: tests/invalid/<case>/data is checked and built
+# by monsite, which must exit with the expected status (2 unless <case>/status
+# says otherwise), print every line of <case>/expected.txt (as substrings of its
+# error output) both times, and write nothing: an earlier public/ stays as it was.
 set -uo pipefail
 monsite=$1
 case_dir=$2
@@ -11,28 +11,38 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cp -r "$case_dir/data" "$work/data"
+mkdir -p "$work/public/data"
+echo "an earlier build" >"$work/public/index.html"
+echo "year,scope" >"$work/public/data/indicators.csv"
 expected_status=2
 [ -f "$case_dir/status" ] && expected_status=$(cat "$case_dir/status")
 
 snapshot() { (cd "$work" && find . -printf '%p %s %T@\n' | sort && find . -type f -exec sha256sum {} + | sort); }
 before=$(snapshot)
 
-cd "$work"
-"$monsite" check --data data >"$work.out" 2>"$work.err"
-status=$?
-cd - >/dev/null
 fail=0
-if [ "$status" -ne "$expected_status" ]; then
-  echo "FAIL $name: exit status $status, expected $expected_status"
-  fail=1
-fi
-while IFS= read -r line || [ -n "$line" ]; do
-  [ -z "$line" ] && continue
-  if ! grep -qF -- "$line" "$work.err"; then
-    echo "FAIL $name: missing in error output: $line"
+for command in check build; do
+  cd "$work"
+  if [ $command = check ]; then
+    "$monsite" check --data data >"$work.out" 2>"$work.err"
+  else
+    "$monsite" build -q --data data --out public >"$work.out" 2>"$work.err"
+  fi
+  status=$?
+  cd - >/dev/null
+  if [ "$status" -ne "$expected_status" ]; then
+    echo "FAIL $name: $command: exit status $status, expected $expected_status"
     fail=1
   fi
-done <"$case_dir/expected.txt"
+  while IFS= read -r line || [ -n "$line" ]; do
+    [ -z "$line" ] && continue
+    if ! grep -qF -- "$line" "$work.err"; then
+      echo "FAIL $name: $command: missing in error output: $line"
+      fail=1
+    fi
+  done <"$case_dir/expected.txt"
+  [ $fail -ne 0 ] && break
+done
 after=$(snapshot)
 if [ "$before" != "$after" ]; then
   echo "FAIL $name: files were written or changed"

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "monsite/cli/options.hpp"
+#include "monsite/site/build.hpp"
 #include "monsite/site/load.hpp"
 #include "monsite/util/error.hpp"
 
@@ -26,36 +27,76 @@ std::string plural(std::size_t n, const char* one, const char* few, const char* 
     return many;
 }
 
+ExitStatus report_errors(const util::Diagnostics& diags, const char* what_next) {
+    std::cerr << "Найдено ошибок: " << diags.error_count() << ", предупреждений: " << diags.warning_count() << ". "
+              << what_next << '\n';
+    return ExitStatus::invalid_data;
+}
+
+void print_year_summary(const model::Dataset& dataset) {
+    for (const auto& year : dataset.years) {
+        std::cout << year.year << ": " << year.schools.size() << ' '
+                  << plural(year.schools.size(), "школа", "школы", "школ") << ", " << year.files.size() << ' '
+                  << plural(year.files.size(), "файл", "файла", "файлов") << "; строк:";
+        bool first = true;
+        for (const auto& spec : model::contract_tables()) {
+            auto it = year.rows.find(std::string(spec.name));
+            if (it == year.rows.end()) continue;
+            std::cout << (first ? " " : ", ") << spec.name << " — " << it->second;
+            first = false;
+        }
+        std::cout << '\n';
+    }
+}
+
 ExitStatus run_check(const Options& options) {
+    const std::string display = options.data_dir.generic_string();
+    std::string config_used;
+    config::SiteConfig config = site::resolve_config(options.data_dir, display, options.config_file, config_used);
     site::LoadOptions load;
     load.data_dir = options.data_dir;
-    load.display_dir = options.data_dir.generic_string();
+    load.display_dir = display;
+    load.threads = options.threads;
+    for (const auto& ind : config.catalogue.indicators) load.indicator_ids.push_back(ind.id);
     if (options.verbose) load.on_file = [](std::string_view file) { std::cerr << "чтение " << file << '\n'; };
     util::Diagnostics diags;
     model::Dataset dataset = site::load_dataset(load, diags);
     print_diagnostics(diags, options.quiet);
+    if (diags.has_errors()) return report_errors(diags, "Исправьте данные и запустите проверку снова.");
+    if (!options.quiet) {
+        std::cout << "Данные: " << display << '\n'
+                  << "Настройки: " << config_used << "; показателей в каталоге: " << config.catalogue.indicators.size()
+                  << '\n';
+        print_year_summary(dataset);
+        std::cout << "Предупреждений: " << diags.warning_count() << ". Ошибок нет: данные соответствуют формату.\n";
+    }
+    return ExitStatus::ok;
+}
 
-    if (diags.has_errors()) {
-        std::cerr << "Найдено ошибок: " << diags.error_count() << ", предупреждений: " << diags.warning_count()
-                  << ". Исправьте данные и запустите проверку снова.\n";
-        return ExitStatus::invalid_data;
+ExitStatus run_build(const Options& options) {
+    site::BuildOptions build;
+    build.data_dir = options.data_dir;
+    build.display_dir = options.data_dir.generic_string();
+    build.out_dir = options.out_dir;
+    build.config_file = options.config_file;
+    build.threads = options.threads;
+    if (!options.quiet) build.on_progress = [](std::string_view step) { std::cerr << "monsite: " << step << "…\n"; };
+    if (options.verbose) build.on_file = [](std::string_view file) { std::cerr << "чтение " << file << '\n'; };
+    util::Diagnostics diags;
+    auto report = site::build_site(build, diags);
+    print_diagnostics(diags, options.quiet);
+    if (!report) {
+        std::string next = "Сайт не собран; прежнее содержимое «" + options.out_dir.generic_string() + "» не изменено.";
+        return report_errors(diags, next.c_str());
     }
     if (!options.quiet) {
-        std::cout << "Данные: " << load.display_dir << '\n';
-        for (const auto& year : dataset.years) {
-            std::cout << year.year << ": " << year.schools.size() << ' '
-                      << plural(year.schools.size(), "школа", "школы", "школ") << ", " << year.files.size() << ' '
-                      << plural(year.files.size(), "файл", "файла", "файлов") << "; строк:";
-            bool first = true;
-            for (const auto& spec : model::contract_tables()) {
-                auto it = year.rows.find(std::string(spec.name));
-                if (it == year.rows.end()) continue;
-                std::cout << (first ? " " : ", ") << spec.name << " — " << it->second;
-                first = false;
-            }
-            std::cout << '\n';
-        }
-        std::cout << "Предупреждений: " << diags.warning_count() << ". Ошибок нет: данные соответствуют формату.\n";
+        std::cout << "Настройки: " << report->config << '\n' << "Годы:";
+        for (int y : report->years) std::cout << ' ' << y;
+        std::cout << "; школ в последнем году: " << report->schools << "; строк в indicators.csv: "
+                  << report->indicator_rows << '\n'
+                  << "Сайт: " << options.out_dir.generic_string() << " — записано файлов: " << report->files.written
+                  << ", без изменений: " << report->files.unchanged << ", удалено: " << report->files.removed << '\n'
+                  << "Предупреждений: " << diags.warning_count() << ".\n";
     }
     return ExitStatus::ok;
 }
@@ -77,6 +118,7 @@ int run(int argc, char** argv) {
                 std::cout << "monsite " << MONSITE_VERSION << '\n';
                 return 0;
             case Command::check: return static_cast<int>(run_check(options));
+            case Command::build: return static_cast<int>(run_build(options));
         }
     } catch (const util::Error& e) {
         std::cerr << "monsite: " << e.to_diagnostic().to_string() << '\n';

@@ -11,11 +11,19 @@ namespace {
 
 namespace po = boost::program_options;
 
-po::options_description check_options() {
-    po::options_description d("Параметры команды check");
+po::options_description command_options(const std::string& command) {
+    po::options_description d("Параметры");
     d.add_options()
         ("data", po::value<std::string>()->value_name("ПАПКА")->default_value("data"),
-         "папка с данными: в ней папки годов (2023, 2024, ...)")
+         "папка с данными: в ней папки годов (2023, 2024, ...)");
+    if (command == "build")
+        d.add_options()
+            ("out", po::value<std::string>()->value_name("ПАПКА")->default_value("public"),
+             "куда записать сайт; прежнее содержимое заменяется только после успешной сборки");
+    d.add_options()
+        ("config", po::value<std::string>()->value_name("ФАЙЛ"),
+         "файл настроек site.toml (по умолчанию ПАПКА_ДАННЫХ/site.toml, если он есть, иначе встроенные настройки)")
+        ("threads,j", po::value<unsigned>()->value_name("N")->default_value(0), "число потоков чтения (0 — по числу ядер)")
         ("quiet,q", po::bool_switch(), "печатать только ошибки")
         ("verbose,v", po::bool_switch(), "называть каждый читаемый файл")
         ("help,h", po::bool_switch(), "справка по команде");
@@ -31,7 +39,7 @@ std::string describe(const po::options_description& d) {
 const char* const exit_statuses =
     "Коды завершения:\n"
     "  0  успешно\n"
-    "  1  ошибка в командной строке или в конфигурации\n"
+    "  1  ошибка в командной строке или в настройках\n"
     "  2  ошибки в данных (каждая названа с файлом, листом и ячейкой)\n"
     "  3  внутренняя ошибка или ошибка ввода-вывода\n";
 
@@ -45,8 +53,9 @@ std::string general_help() {
                "  monsite <команда> [параметры]\n"
                "\n"
                "Команды:\n"
-               "  check      проверить данные мониторинга, ничего не записывая\n"
-               "  help       справка по команде, например: monsite help check\n"
+               "  check      проверить данные и настройки, ничего не записывая\n"
+               "  build      рассчитать показатели и опубликовать открытые данные в public/\n"
+               "  help       справка по команде, например: monsite help build\n"
                "\n"
                "Общие параметры:\n"
                "  -h, --help     эта справка\n"
@@ -57,13 +66,22 @@ std::string general_help() {
 
 std::string command_help(const std::string& command) {
     if (command == "check")
-        return "monsite check [--data ПАПКА]\n"
+        return "monsite check [--data ПАПКА] [--config ФАЙЛ]\n"
                "\n"
                "Читает все таблицы из папок годов (data/2023, data/2024, ...), проверяет их по формату\n"
-               "данных и печатает сводку: годы, число школ, строки каждой таблицы, предупреждения.\n"
-               "Ничего не записывает. Каждая ошибка называет файл, лист и ячейку.\n"
+               "данных, проверяет настройки и печатает сводку: годы, число школ, строки каждой таблицы,\n"
+               "предупреждения. Ничего не записывает. Каждая ошибка называет файл, лист и ячейку.\n"
                "\n" +
-               describe(check_options()) + "\n" + exit_statuses;
+               describe(command_options(command)) + "\n" + exit_statuses;
+    if (command == "build")
+        return "monsite build [--data ПАПКА] [--out ПАПКА] [--config ФАЙЛ]\n"
+               "\n"
+               "Проверяет данные, рассчитывает показатели, группы эффективности и рейтинг и записывает\n"
+               "в ПАПКА_САЙТА/data/ открытые данные: indicators.csv, schools.csv, monitoring.xlsx, site.json.\n"
+               "Если в данных есть ошибки, ничего не записывается и прежний сайт остаётся как был.\n"
+               "Без файла настроек используются настройки по умолчанию (формат данных, версия 1).\n"
+               "\n" +
+               describe(command_options(command)) + "\n" + exit_statuses;
     if (command == "help") return "monsite help <команда>\n\nПечатает справку по команде.\n";
     throw util::UsageError("неизвестная команда «" + command + "»; список команд: monsite --help");
 }
@@ -90,28 +108,33 @@ Options parse_options(const std::vector<std::string>& args) {
         }
         return options;
     }
-    if (first == "check") {
-        options.command = Command::check;
-        po::variables_map vm;
-        try {
-            po::store(po::command_line_parser(rest).options(check_options()).run(), vm);
-            po::notify(vm);
-        } catch (const po::error& e) {
-            throw util::UsageError(std::string("неверные параметры команды check: ") + e.what() +
-                                   "; справка: monsite help check");
-        }
-        if (vm["help"].as<bool>()) {
-            options.command = Command::help;
-            options.help_topic = "check";
-            return options;
-        }
-        options.data_dir = vm["data"].as<std::string>();
-        options.quiet = vm["quiet"].as<bool>();
-        options.verbose = vm["verbose"].as<bool>();
+    if (first != "check" && first != "build") {
+        if (first.starts_with("-"))
+            throw util::UsageError("неизвестный параметр «" + first + "»; справка: monsite --help");
+        throw util::UsageError("неизвестная команда «" + first + "»; список команд: monsite --help");
+    }
+    options.command = first == "check" ? Command::check : Command::build;
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(rest).options(command_options(first)).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw util::UsageError("неверные параметры команды " + first + ": " + e.what() + "; справка: monsite help " +
+                               first);
+    }
+    if (vm["help"].as<bool>()) {
+        options.command = Command::help;
+        options.help_topic = first;
         return options;
     }
-    if (first.starts_with("-")) throw util::UsageError("неизвестный параметр «" + first + "»; справка: monsite --help");
-    throw util::UsageError("неизвестная команда «" + first + "»; список команд: monsite --help");
+    options.data_dir = vm["data"].as<std::string>();
+    if (vm.count("out")) options.out_dir = vm["out"].as<std::string>();
+    if (vm.count("config")) options.config_file = vm["config"].as<std::string>();
+    options.threads = vm["threads"].as<unsigned>();
+    options.quiet = vm["quiet"].as<bool>();
+    options.verbose = vm["verbose"].as<bool>();
+    if (options.quiet && options.verbose) throw util::UsageError("параметры --quiet и --verbose несовместимы");
+    return options;
 }
 
 }  // namespace monsite::cli

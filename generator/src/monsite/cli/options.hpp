@@ -2,22 +2,27 @@
 // Command-line options as a plain struct. Only cli/ knows Boost.Program_options.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace monsite::cli {
 
-enum class Command { none, help, version, check };
+enum class Command { none, help, version, check, build };
 
 struct Options {
     Command command = Command::none;
-    std::string help_topic;               // "monsite help check"
+    std::string help_topic;  // "monsite help check"
     std::filesystem::path data_dir = "data";
-    bool quiet = false;                   // errors only
-    bool verbose = false;                 // every file as it is read
+    std::filesystem::path out_dir = "public";
+    std::optional<std::filesystem::path> config_file;
+    unsigned threads = 0;    // 0: one per core
+    bool quiet = false;      // errors only
+    bool verbose = false;    // every file as it is read
 };
 
-// Parses argv. Throws util::UsageError with a Russian message on bad input.
+// Parses argv (without the program name). Throws util::UsageError with a
+// Russian message on bad input.
 Options parse_options(const std::vector<std::string>& args);
 
 // Help texts, in Russian.

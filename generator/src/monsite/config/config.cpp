@@ -207,7 +207,7 @@ void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
     if (config.language != "ru" && config.language != "en")
         throw UsageError("language должен быть \"ru\" или \"en\"", r.at(*t.get("language")));
     config.theme = r.text(t, "theme", config.theme);
-    config.min_group = r.integer(t, "min_group", config.min_group, 1, 1000);
+    config.rules.min_group = r.integer(t, "min_group", config.rules.min_group, 1, 1000);
     if (const toml::node* years = t.get("years")) {
         const toml::array* a = years->as_array();
         if (!a) throw UsageError("years должен быть списком лет, например [2024, 2025]", r.at(*years));
@@ -221,26 +221,26 @@ void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
     }
     if (const auto* g = r.subtable(t, "groups")) {
         r.only_keys(*g, {"high", "medium"});
-        config.group_high = r.number(*g, "high", config.group_high);
-        config.group_medium = r.number(*g, "medium", config.group_medium);
-        if (!(config.group_medium < config.group_high))
+        config.rules.group_high = r.number(*g, "high", config.rules.group_high);
+        config.rules.group_medium = r.number(*g, "medium", config.rules.group_medium);
+        if (!(config.rules.group_medium < config.rules.group_high))
             throw UsageError("в [groups] нужно medium < high", r.at(*t.get("groups")));
     }
     if (const auto* d = r.subtable(t, "direction_levels")) {
         r.only_keys(*d, {"high", "low"});
-        config.direction_high = r.number(*d, "high", config.direction_high);
-        config.direction_low = r.number(*d, "low", config.direction_low);
-        if (!(config.direction_low < config.direction_high))
+        config.rules.direction_high = r.number(*d, "high", config.rules.direction_high);
+        config.rules.direction_low = r.number(*d, "low", config.rules.direction_low);
+        if (!(config.rules.direction_low < config.rules.direction_high))
             throw UsageError("в [direction_levels] нужно low < high", r.at(*t.get("direction_levels")));
     }
     if (const auto* p = r.subtable(t, "partners")) {
         r.only_keys(*p, {"per_direction"});
-        config.partners_per_direction = r.integer(*p, "per_direction", config.partners_per_direction, 0, 10);
+        config.rules.partners_per_direction = r.integer(*p, "per_direction", config.rules.partners_per_direction, 0, 10);
     }
     if (const auto* z = r.subtable(t, "problem_zones")) {
         r.only_keys(*z, {"percent_points", "relative_percent"});
-        config.problem_percent_points = r.number(*z, "percent_points", config.problem_percent_points);
-        config.problem_relative_percent = r.number(*z, "relative_percent", config.problem_relative_percent);
+        config.rules.problem_percent_points = r.number(*z, "percent_points", config.rules.problem_percent_points);
+        config.rules.problem_relative_percent = r.number(*z, "relative_percent", config.rules.problem_relative_percent);
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include "monsite/model/exact.hpp"
 #include "monsite/model/indicator.hpp"
+#include "monsite/model/rules.hpp"
 
 namespace monsite::config {
 
@@ -19,14 +20,7 @@ struct SiteConfig {
     std::vector<int> years;  // years to publish; empty: every year in the data
     std::string language = "ru";
     std::string theme = "default";
-    int min_group = 5;                          // suppression threshold for sensitive values
-    model::Exact group_high = 70;               // composite >= this: high effectiveness
-    model::Exact group_medium = 40;             // composite >= this: medium
-    model::Exact direction_high = model::Exact::fraction(3, 2);   // direction mean >= 1.5: high
-    model::Exact direction_low = model::Exact::fraction(3, 4);    // direction mean < 0.75: low
-    int partners_per_direction = 2;
-    model::Exact problem_percent_points = 5;    // wrong-way move in percent units
-    model::Exact problem_relative_percent = 10; // wrong-way move in other units, % of the value
+    model::Rules rules;                         // groupings, privacy, problem zones
     model::Catalogue catalogue;                 // the built-in one unless `indicators` names a file
     std::filesystem::path source;               // the config file, empty for defaults
 };

@@ -78,7 +78,8 @@ std::string expectation(const FieldSpec& f) {
 }
 
 // Reads one cell as field `f`. Returns false (and leaves `out` empty) on a bad value.
-bool parse_field(const FieldSpec& f, const ingest::Table& table, const ingest::Cell& cell, FieldValue& out) {
+bool parse_field(const FieldSpec& f, const ingest::Table& table, const ingest::Cell& cell,
+                 const std::vector<std::string>& indicator_ids, FieldValue& out) {
     using ingest::CellKind;
     if (cell.kind == CellKind::text && util::trim(table.text(cell)).empty()) return true;  // blank
     out.column = cell.column;
@@ -125,19 +126,17 @@ bool parse_field(const FieldSpec& f, const ingest::Table& table, const ingest::C
         }
         case FieldType::indicator: {
             std::string id = ingest::cell_text(table, cell);
-            for (auto known : model::default_indicator_ids())
-                if (id == known) {
-                    out.text = id;
-                    out.present = true;
-                    return true;
-                }
-            return false;
+            if (std::find(indicator_ids.begin(), indicator_ids.end(), id) == indicator_ids.end()) return false;
+            out.text = id;
+            out.present = true;
+            return true;
         }
     }
     return false;
 }
 
-TableRecords map_table(const ingest::Table& table, const TableSpec& spec, util::Diagnostics& diags) {
+TableRecords map_table(const ingest::Table& table, const TableSpec& spec, const std::vector<std::string>& indicator_ids,
+                       util::Diagnostics& diags) {
     TableRecords result{&spec, false, {}};
     std::vector<ingest::HeaderCandidate> candidates;
     for (const auto& f : spec.fields) candidates.push_back({f.id, f.header});
@@ -182,7 +181,7 @@ TableRecords map_table(const ingest::Table& table, const TableSpec& spec, util::
             if (cell.column > max_column || field_of[cell.column] < 0) continue;
             auto f = static_cast<std::size_t>(field_of[cell.column]);
             FieldValue& value = rec.values[f];
-            if (!parse_field(spec.fields[f], table, cell, value)) {
+            if (!parse_field(spec.fields[f], table, cell, indicator_ids, value)) {
                 diags.error(table.location(row.index, cell.column),
                             expectation(spec.fields[f]) + ", найдено " + ingest::cell_for_message(table, cell));
                 value = {};
@@ -204,7 +203,7 @@ TableRecords map_table(const ingest::Table& table, const TableSpec& spec, util::
     return result;
 }
 
-void read_file(FileJob& job, const ingest::ReadLimits& limits) {
+void read_file(FileJob& job, const ingest::ReadLimits& limits, const std::vector<std::string>& indicator_ids) {
     try {
         auto want = [](std::string_view sheet) { return model::find_table(sheet) != nullptr; };
         ingest::Workbook book = ingest::read_workbook(job.path, job.display, limits, want, job.diags);
@@ -216,7 +215,7 @@ void read_file(FileJob& job, const ingest::ReadLimits& limits) {
             job.diags.warning(where, what);
         }
         for (const auto& table : book.tables)
-            job.tables.push_back(map_table(table, *model::find_table(table.name()), job.diags));
+            job.tables.push_back(map_table(table, *model::find_table(table.name()), indicator_ids, job.diags));
     } catch (const util::Error& e) {
         job.diags.add(e.to_diagnostic());
         job.unreadable = true;
@@ -227,6 +226,9 @@ void read_file(FileJob& job, const ingest::ReadLimits& limits) {
 }
 
 void run_jobs(std::vector<FileJob>& jobs, const LoadOptions& options) {
+    std::vector<std::string> indicator_ids = options.indicator_ids;
+    if (indicator_ids.empty())
+        for (auto id : model::default_indicator_ids()) indicator_ids.emplace_back(id);
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, static_cast<unsigned>(jobs.size()));
     std::atomic<std::size_t> next{0};
@@ -237,7 +239,7 @@ void run_jobs(std::vector<FileJob>& jobs, const LoadOptions& options) {
                 std::lock_guard lock(progress);
                 options.on_file(jobs[i].display);
             }
-            read_file(jobs[i], options.limits);
+            read_file(jobs[i], options.limits, indicator_ids);
         }
     };
     std::vector<std::thread> pool;

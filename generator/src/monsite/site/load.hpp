@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "monsite/ingest/limits.hpp"
 #include "monsite/model/dataset.hpp"
@@ -19,6 +20,8 @@ struct LoadOptions {
     std::string display_dir;
     ingest::ReadLimits limits;
     unsigned threads = 0;  // 0: one per core
+    // Indicator ids a Меры row may name (the catalogue in use); empty: the default catalogue.
+    std::vector<std::string> indicator_ids;
     // Called with the display name of each file before it is read.
     std::function<void(std::string_view file)> on_file;
 };

@@ -1,0 +1,444 @@
+#include "monsite/compute/compute.hpp"
+
+#include <algorithm>
+#include <map>
+#include <span>
+
+namespace monsite::compute {
+namespace {
+
+using model::Exact;
+using model::FormulaKind;
+using model::Indicator;
+using model::IndicatorValue;
+using model::Level;
+using model::Note;
+using model::SchoolYear;
+using model::Teacher;
+
+// A value before publication: true numbers, plus what privacy is judged on.
+struct TrueValue {
+    bool has = false;
+    Exact value;
+    bool has_fraction = false;
+    Exact numerator, denominator;
+    Exact privacy_base;  // suppressed when below min_group (sensitive indicators)
+    Level level = Level::none;
+};
+
+std::optional<Exact> field_of(const SchoolYear& s, std::size_t index) {
+    const auto& v = s.fields[index];
+    if (!v) return std::nullopt;
+    return Exact::from_double(*v);
+}
+
+bool has_all(const SchoolYear& s, const std::vector<std::size_t>& fields) {
+    return std::all_of(fields.begin(), fields.end(), [&](std::size_t f) { return s.fields[f].has_value(); });
+}
+
+std::optional<double> teacher_field(const Teacher& t, const std::string& field) {
+    if (field == "diag_score") return t.diag_score;
+    if (field == "age") return t.age;
+    if (field == "experience") return t.experience;
+    return std::nullopt;
+}
+
+bool compare(const Exact& value, model::Comparison op, const Exact& operand) {
+    switch (op) {
+        case model::Comparison::equal: return value == operand;
+        case model::Comparison::not_equal: return !(value == operand);
+        case model::Comparison::greater: return value > operand;
+        case model::Comparison::greater_equal: return value >= operand;
+        case model::Comparison::less: return value < operand;
+        case model::Comparison::less_equal: return value <= operand;
+    }
+    return false;
+}
+
+// Evaluates one indicator over a set of schools (one school at school scope).
+TrueValue evaluate(const Indicator& ind, std::span<const SchoolYear* const> schools,
+                   std::span<const Teacher* const> teachers, bool school_scope) {
+    const auto& f = ind.formula;
+    TrueValue out;
+    const Exact percent = ind.unit == model::Unit::percent ? Exact(100) : Exact(1);
+    switch (f.kind) {
+        case FormulaKind::ratio: {
+            const auto inputs = f.inputs();
+            Exact num, den;
+            bool any = false;
+            for (const SchoolYear* s : schools) {
+                if (!has_all(*s, inputs)) continue;
+                for (auto i : f.numerator) num += *field_of(*s, i);
+                for (auto i : f.denominator) den += *field_of(*s, i);
+                any = true;
+            }
+            if (!any || den.is_zero()) return out;
+            out = {true, num / den * percent, true, num, den, den, Level::none};
+            break;
+        }
+        case FormulaKind::sum: {
+            Exact total;
+            bool any = false;
+            for (const SchoolYear* s : schools)
+                if (auto v = field_of(*s, f.numerator[0])) {
+                    total += *v;
+                    any = true;
+                }
+            if (!any) return out;
+            out.has = true;
+            out.value = total;
+            out.privacy_base = Exact(1'000'000'000);  // a sum identifies no one
+            break;
+        }
+        case FormulaKind::weighted_mean: {
+            if (school_scope) {  // the school's own value, whatever its weight
+                auto v = field_of(*schools[0], f.numerator[0]);
+                if (!v) return out;
+                out.has = true;
+                out.value = *v;
+                out.privacy_base = field_of(*schools[0], f.weight).value_or(Exact(0));
+                break;
+            }
+            Exact weighted, weights;
+            for (const SchoolYear* s : schools) {
+                auto v = field_of(*s, f.numerator[0]);
+                auto w = field_of(*s, f.weight);
+                if (!v || !w) continue;
+                weighted += *v * *w;
+                weights += *w;
+            }
+            if (weights.is_zero()) return out;
+            out.has = true;
+            out.value = weighted / weights;
+            out.privacy_base = weights;
+            break;
+        }
+        case FormulaKind::share_of_schools: {
+            std::int64_t meeting = 0, with_value = 0;
+            for (const SchoolYear* s : schools) {
+                auto v = field_of(*s, f.numerator[0]);
+                if (!v) continue;
+                ++with_value;
+                meeting += compare(*v, f.comparison, f.operand) ? 1 : 0;
+            }
+            if (with_value == 0) return out;
+            out = {true, Exact::fraction(meeting, with_value) * percent, true, meeting, with_value, with_value,
+                   Level::none};
+            break;
+        }
+        case FormulaKind::teacher_mean: {
+            Exact total;
+            std::int64_t count = 0;
+            for (const Teacher* t : teachers)
+                if (auto v = teacher_field(*t, f.teacher_field)) {
+                    total += Exact::from_double(*v);
+                    ++count;
+                }
+            if (count == 0) return out;
+            out.has = true;
+            out.value = total / Exact(count);
+            out.privacy_base = count;
+            break;
+        }
+    }
+    out.level = level_of(ind, out.value);
+    return out;
+}
+
+int score_of(Level level) { return level == Level::high ? 2 : level == Level::medium ? 1 : 0; }
+
+IndicatorValue publish(const Indicator& ind, const TrueValue& v, bool may_suppress, int min_group) {
+    IndicatorValue out;
+    if (!v.has) return out;  // no_data
+    if (ind.sensitive && may_suppress && v.privacy_base < Exact(min_group)) {
+        out.note = Note::suppressed;
+        return out;
+    }
+    out.note = Note::none;
+    out.value = v.value;
+    out.has_fraction = v.has_fraction;
+    out.numerator = v.numerator;
+    out.denominator = v.denominator;
+    out.level = v.level;
+    return out;
+}
+
+bool applies_in_year(const Indicator& ind, const model::YearData& year) {
+    return ind.formula.kind != FormulaKind::teacher_mean || year.has_teachers;
+}
+
+// Values of every indicator for a group of schools (municipality or cluster).
+model::EntityValues aggregate(model::Scope scope, std::string id, std::span<const SchoolYear* const> schools,
+                              std::span<const Teacher* const> teachers, const model::Catalogue& catalogue,
+                              const model::YearData& year, const model::Rules& rules) {
+    model::EntityValues e{scope, std::move(id), {}};
+    for (const auto& ind : catalogue.indicators) {
+        if (!applies_in_year(ind, year)) {
+            e.values.emplace_back();
+            continue;
+        }
+        TrueValue v = evaluate(ind, schools, teachers, false);
+        e.values.emplace_back(publish(ind, v, scope != model::Scope::municipality, rules.min_group));
+    }
+    return e;
+}
+
+void add_groupings(model::YearResults& out, const std::vector<std::vector<TrueValue>>& school_values,
+                   const model::YearData& year, const model::Catalogue& catalogue, const model::Rules& rules) {
+    const auto directions = model::directions();
+    for (std::size_t s = 0; s < year.schools.size(); ++s) {
+        model::SchoolGrouping g;
+        g.school_id = year.schools[s].school_id;
+        std::int64_t sum = 0, count = 0;
+        std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_direction;
+        for (std::size_t i = 0; i < catalogue.indicators.size(); ++i) {
+            const auto& ind = catalogue.indicators[i];
+            const TrueValue& v = school_values[s][i];
+            if (!ind.school_scope || !ind.rated() || !v.has) continue;
+            int score = score_of(v.level);
+            sum += score;
+            ++count;
+            auto& d = by_direction[ind.direction];
+            d.first += score;
+            ++d.second;
+        }
+        g.scored_indicators = static_cast<int>(count);
+        if (count > 0) {
+            g.composite = Exact::fraction(sum * 50, count);
+            g.group = *g.composite >= rules.group_high     ? Level::high
+                      : *g.composite >= rules.group_medium ? Level::medium
+                                                           : Level::low;
+        }
+        for (const auto& d : directions) {
+            model::DirectionLevel level{std::string(d.id), std::nullopt, Level::none};
+            auto it = by_direction.find(level.direction);
+            if (it != by_direction.end()) {
+                level.mean = Exact::fraction(it->second.first, it->second.second);
+                level.level = *level.mean >= rules.direction_high ? Level::high
+                              : *level.mean < rules.direction_low ? Level::low
+                                                                  : Level::medium;
+            }
+            g.directions.push_back(std::move(level));
+        }
+        out.groupings.push_back(std::move(g));
+    }
+    // Ranks: ties share a rank, the next rank skips (1, 2, 2, 4).
+    for (auto& g : out.groupings) {
+        if (!g.composite) continue;
+        int better = 0;
+        for (const auto& other : out.groupings)
+            if (other.composite && *other.composite > *g.composite) ++better;
+        g.rank = better + 1;
+    }
+    // Partners for the low group: schools high in the same direction.
+    for (std::size_t s = 0; s < out.groupings.size(); ++s) {
+        auto& g = out.groupings[s];
+        if (g.group != Level::low) continue;
+        for (std::size_t d = 0; d < g.directions.size(); ++d) {
+            if (g.directions[d].level != Level::low) continue;
+            std::vector<std::size_t> candidates;
+            for (std::size_t o = 0; o < out.groupings.size(); ++o)
+                if (o != s && out.groupings[o].directions[d].level == Level::high) candidates.push_back(o);
+            const std::string& cluster = year.schools[s].cluster;
+            std::sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) {
+                bool same_a = year.schools[a].cluster == cluster, same_b = year.schools[b].cluster == cluster;
+                if (same_a != same_b) return same_a;
+                const auto& ma = *out.groupings[a].directions[d].mean;
+                const auto& mb = *out.groupings[b].directions[d].mean;
+                if (!(ma == mb)) return ma > mb;
+                const auto& ca = out.groupings[a].composite;
+                const auto& cb = out.groupings[b].composite;
+                if (ca.has_value() != cb.has_value()) return ca.has_value();
+                if (ca && !(*ca == *cb)) return *ca > *cb;
+                return year.schools[a].school_id < year.schools[b].school_id;
+            });
+            if (candidates.size() > static_cast<std::size_t>(rules.partners_per_direction))
+                candidates.resize(static_cast<std::size_t>(rules.partners_per_direction));
+            if (candidates.empty()) continue;
+            model::PartnerSuggestion p{g.directions[d].direction, {}};
+            for (auto c : candidates) p.partners.push_back(year.schools[c].school_id);
+            g.partners.push_back(std::move(p));
+        }
+    }
+}
+
+std::vector<model::SubjectSummary> summarize_subjects(std::span<const Teacher* const> teachers, int min_group) {
+    struct Tally {
+        std::int64_t teachers = 0, scored = 0, with_deficit_value = 0, deficits = 0;
+        Exact score_sum;
+    };
+    std::map<std::string, Tally> by_subject;
+    for (const Teacher* t : teachers) {
+        Tally& s = by_subject[t->subject.empty() ? std::string("Предмет не указан") : t->subject];
+        ++s.teachers;
+        if (t->diag_score) {
+            ++s.scored;
+            s.score_sum += Exact::from_double(*t->diag_score);
+        }
+        if (t->deficit) {
+            ++s.with_deficit_value;
+            s.deficits += *t->deficit ? 1 : 0;
+        }
+    }
+    std::vector<model::SubjectSummary> out;
+    for (const auto& [subject, s] : by_subject) {
+        model::SubjectSummary summary{subject, s.teachers, s.scored, std::nullopt, false, std::nullopt, false};
+        if (s.scored > 0) {
+            if (s.scored < min_group) summary.average_suppressed = true;
+            else summary.average_score = s.score_sum / Exact(s.scored);
+        }
+        if (s.with_deficit_value > 0) {
+            if (s.with_deficit_value < min_group) summary.deficit_suppressed = true;
+            else summary.deficit_share = Exact::fraction(s.deficits * 100, s.with_deficit_value);
+        }
+        out.push_back(std::move(summary));
+    }
+    return out;
+}
+
+model::YearResults compute_year(const model::YearData& year, const model::Catalogue& catalogue,
+                                const model::Rules& rules) {
+    model::YearResults out;
+    out.year = year.year;
+    std::map<std::string, std::vector<const Teacher*>> teachers_by_school;
+    std::vector<const Teacher*> all_teachers;
+    for (const auto& t : year.teachers) {
+        teachers_by_school[t.school_id].push_back(&t);
+        all_teachers.push_back(&t);
+    }
+
+    // Schools: true values for the groupings, published values for the output.
+    std::vector<std::vector<TrueValue>> school_values;
+    for (const auto& school : year.schools) {
+        const SchoolYear* one[] = {&school};
+        const auto& own = teachers_by_school[school.school_id];
+        std::vector<TrueValue> values;
+        model::EntityValues e{model::Scope::school, school.school_id, {}};
+        for (const auto& ind : catalogue.indicators) {
+            bool applies = ind.school_scope && applies_in_year(ind, year);
+            values.push_back(applies ? evaluate(ind, one, own, true) : TrueValue{});
+            if (applies) e.values.emplace_back(publish(ind, values.back(), true, rules.min_group));
+            else e.values.emplace_back();
+        }
+        school_values.push_back(std::move(values));
+        out.schools.push_back(std::move(e));
+    }
+
+    std::map<std::string, std::vector<const SchoolYear*>> clusters;
+    std::vector<const SchoolYear*> everyone;
+    for (const auto& school : year.schools) {
+        clusters[school.cluster].push_back(&school);
+        everyone.push_back(&school);
+    }
+    for (const auto& [name, members] : clusters) {
+        std::vector<const Teacher*> teachers;
+        for (const SchoolYear* s : members) {
+            const auto& own = teachers_by_school[s->school_id];
+            teachers.insert(teachers.end(), own.begin(), own.end());
+        }
+        out.clusters.push_back(aggregate(model::Scope::cluster, name, members, teachers, catalogue, year, rules));
+    }
+    out.municipality =
+        aggregate(model::Scope::municipality, "municipality", everyone, all_teachers, catalogue, year, rules);
+
+    add_groupings(out, school_values, year, catalogue, rules);
+
+    if (year.has_teachers) {
+        out.has_subjects = true;
+        out.subjects = summarize_subjects(all_teachers, rules.min_group);
+        for (const auto& school : year.schools)
+            out.school_subjects.push_back(
+                {school.school_id, summarize_subjects(teachers_by_school[school.school_id], rules.min_group)});
+    }
+    return out;
+}
+
+const model::EntityValues* find_entity(const model::YearResults& year, model::Scope scope, const std::string& id) {
+    if (scope == model::Scope::municipality) return &year.municipality;
+    const auto& list = scope == model::Scope::cluster ? year.clusters : year.schools;
+    for (const auto& e : list)
+        if (e.id == id) return &e;
+    return nullptr;
+}
+
+std::optional<Exact> difference(const model::EntityValues* earlier, std::size_t i, const IndicatorValue& now) {
+    if (!earlier || !now.has_value() || i >= earlier->values.size() || !earlier->values[i] ||
+        !earlier->values[i]->has_value())
+        return std::nullopt;
+    return now.value - earlier->values[i]->value;
+}
+
+void add_changes(model::Results& results) {
+    for (std::size_t y = 0; y < results.years.size(); ++y) {
+        auto& year = results.years[y];
+        const model::YearResults* previous =
+            y >= 1 && results.years[y - 1].year == year.year - 1 ? &results.years[y - 1] : nullptr;
+        const model::YearResults* before = nullptr;
+        for (std::size_t k = 0; k < y; ++k)
+            if (results.years[k].year == year.year - 2) before = &results.years[k];
+        auto update = [&](model::EntityValues& e) {
+            const auto* prev = previous ? find_entity(*previous, e.scope, e.id) : nullptr;
+            const auto* old = before ? find_entity(*before, e.scope, e.id) : nullptr;
+            for (std::size_t i = 0; i < e.values.size(); ++i) {
+                if (!e.values[i]) continue;
+                e.values[i]->change = difference(prev, i, *e.values[i]);
+                e.values[i]->change_3y = difference(old, i, *e.values[i]);
+            }
+        };
+        update(year.municipality);
+        for (auto& c : year.clusters) update(c);
+        for (auto& s : year.schools) update(s);
+    }
+}
+
+void add_problem_zones(model::Results& results, const model::Catalogue& catalogue, const model::Rules& rules) {
+    for (std::size_t y = 0; y < results.years.size(); ++y) {
+        auto& year = results.years[y];
+        const model::YearResults* previous =
+            y >= 1 && results.years[y - 1].year == year.year - 1 ? &results.years[y - 1] : nullptr;
+        for (std::size_t i = 0; i < catalogue.indicators.size(); ++i) {
+            const auto& ind = catalogue.indicators[i];
+            const auto& v = year.municipality.values[i];
+            if (!ind.rated() || !v || !v->has_value()) continue;
+            model::ProblemZone zone{ind.id, v->level == Level::low, false, v->change};
+            if (v->change && previous) {
+                const Exact& change = *v->change;
+                bool wrong = ind.better == model::Better::higher ? change < Exact(0) : change > Exact(0);
+                Exact size = change < Exact(0) ? Exact(0) - change : change;
+                if (wrong) {
+                    if (ind.unit == model::Unit::percent) {
+                        zone.wrong_way = size >= rules.problem_percent_points;
+                    } else {
+                        const auto& before = previous->municipality.values[i]->value;
+                        Exact base = before < Exact(0) ? Exact(0) - before : before;
+                        zone.wrong_way = !base.is_zero() && size * Exact(100) >= base * rules.problem_relative_percent;
+                    }
+                }
+            }
+            if (zone.low_level || zone.wrong_way) year.problem_zones.push_back(std::move(zone));
+        }
+    }
+}
+
+}  // namespace
+
+model::Level level_of(const model::Indicator& ind, const model::Exact& value) {
+    switch (ind.better) {
+        case model::Better::higher:
+            return value < ind.t1 ? Level::low : value >= ind.t2 ? Level::high : Level::medium;
+        case model::Better::lower:
+            return value <= ind.t1 ? Level::high : value > ind.t2 ? Level::low : Level::medium;
+        case model::Better::none: break;
+    }
+    return Level::none;
+}
+
+model::Results compute(const model::Dataset& data, const model::Catalogue& catalogue, const model::Rules& rules) {
+    model::Results results;
+    for (const auto& year : data.years) results.years.push_back(compute_year(year, catalogue, rules));
+    add_changes(results);
+    add_problem_zones(results, catalogue, rules);
+    return results;
+}
+
+}  // namespace monsite::compute

@@ -1,0 +1,75 @@
+#include "monsite/render/monitoring_xlsx.hpp"
+
+#include <charconv>
+#include <string>
+
+#include "monsite/render/xlsx_writer.hpp"
+
+namespace monsite::render {
+namespace {
+
+using Style = XlsxWriter::Style;
+
+// A formatted open-data number back into a cell, keeping its decimals as the format.
+void number_or_blank(XlsxWriter& x, std::uint32_t row, std::uint16_t column, const std::string& text) {
+    if (text.empty()) return;
+    double v = 0;
+    std::from_chars(text.data(), text.data() + text.size(), v);
+    x.number(row, column, v, text.find('.') == std::string::npos ? Style::integer : Style::decimal2);
+}
+
+}  // namespace
+
+void write_monitoring_xlsx(const std::filesystem::path& file, const std::vector<IndicatorRow>& indicators,
+                           const std::vector<SchoolRow>& schools) {
+    XlsxWriter x(file, "Мониторинг профессионального развития педагогов: открытые данные");
+
+    x.add_sheet("Показатели");
+    // The same columns as indicators.csv, in the same order, with Russian headers.
+    const char* indicator_headers[] = {"Год", "Уровень", "Код объекта", "Код показателя", "Значение",
+                                       "Числитель", "Знаменатель", "Уровень значения", "Примечание"};
+    const double indicator_widths[] = {7, 13, 18, 24, 11, 11, 12, 10, 12};
+    for (std::uint16_t c = 0; c < 9; ++c) {
+        x.text(0, c, indicator_headers[c], Style::header);
+        x.column_width(c, indicator_widths[c]);
+    }
+    std::uint32_t row = 1;
+    for (const auto& r : indicators) {
+        x.number(row, 0, r.year, Style::integer);
+        x.text(row, 1, r.scope);
+        x.text(row, 2, r.entity_id);
+        x.text(row, 3, r.indicator_id);
+        number_or_blank(x, row, 4, r.value);
+        number_or_blank(x, row, 5, r.numerator);
+        number_or_blank(x, row, 6, r.denominator);
+        if (*r.level) x.text(row, 7, r.level);
+        if (*r.note) x.text(row, 8, r.note);
+        ++row;
+    }
+    x.header_tools(row - 1, 8);
+
+    x.add_sheet("Школы");
+    const char* school_headers[] = {"Год", "Код ОО", "Наименование ОО", "Тип ОО", "Кластер",
+                                    "Интегральный балл", "Группа эффективности", "Место в рейтинге"};
+    const double school_widths[] = {7, 12, 50, 12, 22, 12, 14, 10};
+    for (std::uint16_t c = 0; c < 8; ++c) {
+        x.text(0, c, school_headers[c], Style::header);
+        x.column_width(c, school_widths[c]);
+    }
+    row = 1;
+    for (const auto& r : schools) {
+        x.number(row, 0, r.year, Style::integer);
+        x.text(row, 1, r.school_id);
+        x.text(row, 2, r.name);
+        x.text(row, 3, r.type);
+        x.text(row, 4, r.cluster);
+        number_or_blank(x, row, 5, r.composite);
+        if (*r.group) x.text(row, 6, r.group);
+        number_or_blank(x, row, 7, r.rank);
+        ++row;
+    }
+    x.header_tools(row - 1, 7);
+    x.close();
+}
+
+}  // namespace monsite::render

@@ -1,0 +1,15 @@
+#pragma once
+// monitoring.xlsx: the two open-data tables as sheets with Russian headers.
+
+#include <filesystem>
+#include <vector>
+
+#include "monsite/render/open_data.hpp"
+
+namespace monsite::render {
+
+// Writes the workbook to `file` (a scratch path; the caller publishes its bytes).
+void write_monitoring_xlsx(const std::filesystem::path& file, const std::vector<IndicatorRow>& indicators,
+                           const std::vector<SchoolRow>& schools);
+
+}  // namespace monsite::render

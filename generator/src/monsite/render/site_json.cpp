@@ -1,0 +1,253 @@
+#include "monsite/render/site_json.hpp"
+
+#include <charconv>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "monsite/model/contract.hpp"
+#include "monsite/render/format.hpp"
+
+namespace monsite::render {
+namespace {
+
+using json = nlohmann::ordered_json;
+using model::Exact;
+
+double rounded(const Exact& value, int decimals) {
+    std::string text = value.to_fixed(decimals);
+    double v = 0;
+    std::from_chars(text.data(), text.data() + text.size(), v);
+    return v;
+}
+
+const char* unit_id(model::Unit unit) {
+    switch (unit) {
+        case model::Unit::percent: return "%";
+        case model::Unit::count: return "count";
+        case model::Unit::years: return "years";
+        case model::Unit::rates: return "rates";
+    }
+    return "";
+}
+
+const char* better_id(model::Better better) {
+    switch (better) {
+        case model::Better::higher: return "higher";
+        case model::Better::lower: return "lower";
+        case model::Better::none: break;
+    }
+    return "none";
+}
+
+json value_json(const model::Indicator& ind, const model::IndicatorValue& v) {
+    json out;
+    out["note"] = model::to_string(v.note);
+    if (!v.has_value()) return out;
+    int places = decimals_of(ind);
+    out["value"] = rounded(v.value, places);
+    out["text"] = ru_value(ind, v.value);
+    if (v.has_fraction) {
+        out["numerator"] = rounded(v.numerator, 2);
+        out["denominator"] = rounded(v.denominator, 2);
+    }
+    out["level"] = model::to_string(v.level);
+    if (v.change) {
+        out["change"] = rounded(*v.change, places);
+        out["change_text"] = ru_change(ind, *v.change);
+    }
+    if (v.change_3y) {
+        out["change_3y"] = rounded(*v.change_3y, places);
+        out["change_3y_text"] = ru_change(ind, *v.change_3y);
+    }
+    return out;
+}
+
+json values_json(const model::EntityValues& e, const model::Catalogue& catalogue) {
+    json out = json::object();
+    for (std::size_t i = 0; i < catalogue.indicators.size(); ++i)
+        if (e.values[i]) out[catalogue.indicators[i].id] = value_json(catalogue.indicators[i], *e.values[i]);
+    return out;
+}
+
+json subjects_json(const std::vector<model::SubjectSummary>& subjects) {
+    json out = json::array();
+    for (const auto& s : subjects) {
+        json j;
+        j["subject"] = s.subject;
+        j["teachers"] = s.teachers;
+        j["scored"] = s.scored;
+        if (s.average_score) j["average_score"] = rounded(*s.average_score, 2);
+        j["average_suppressed"] = s.average_suppressed;
+        if (s.deficit_share) j["deficit_share"] = rounded(*s.deficit_share, 2);
+        j["deficit_suppressed"] = s.deficit_suppressed;
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+json year_json(const model::YearData& input, const model::YearResults& year, const model::Catalogue& catalogue) {
+    json y;
+    y["year"] = year.year;
+    y["has_teachers"] = input.has_teachers;
+    y["municipality"] = values_json(year.municipality, catalogue);
+
+    std::map<std::string, std::vector<std::string>> members;
+    for (const auto& s : input.schools) members[s.cluster].push_back(s.school_id);
+    json clusters = json::array();
+    for (const auto& c : year.clusters) {
+        json j;
+        j["name"] = c.id;
+        j["schools"] = members[c.id];
+        j["values"] = values_json(c, catalogue);
+        clusters.push_back(std::move(j));
+    }
+    y["clusters"] = std::move(clusters);
+
+    int ranked = 0;
+    std::map<std::string, int> group_counts{{"high", 0}, {"medium", 0}, {"low", 0}, {"", 0}};
+    for (const auto& g : year.groupings) {
+        ranked += g.rank ? 1 : 0;
+        ++group_counts[model::to_string(g.group)];
+    }
+    json schools = json::array();
+    for (const auto& s : input.schools) {
+        const auto* g = year.grouping(s.school_id);
+        const auto* values = year.school(s.school_id);
+        json j;
+        j["school_id"] = s.school_id;
+        j["name"] = s.name;
+        j["short_name"] = s.short_name;
+        j["type"] = s.type;
+        j["cluster"] = s.cluster;
+        j["locality"] = s.locality;
+        if (auto students = s.field("students")) j["students"] = static_cast<std::int64_t>(*students);
+        if (g->composite) {
+            j["composite"] = rounded(*g->composite, 2);
+            j["composite_text"] = ru_decimal(*g->composite, 2);
+        }
+        j["group"] = model::to_string(g->group);
+        if (g->rank) {
+            j["rank"] = g->rank;
+            j["rank_of"] = ranked;
+        }
+        json directions = json::array();
+        for (const auto& d : g->directions) {
+            json dj;
+            dj["direction"] = d.direction;
+            if (d.mean) dj["mean"] = rounded(*d.mean, 2);
+            dj["level"] = model::to_string(d.level);
+            directions.push_back(std::move(dj));
+        }
+        j["directions"] = std::move(directions);
+        json partners = json::array();
+        for (const auto& p : g->partners) partners.push_back({{"direction", p.direction}, {"schools", p.partners}});
+        j["partners"] = std::move(partners);
+        j["values"] = values_json(*values, catalogue);
+        schools.push_back(std::move(j));
+    }
+    y["schools"] = std::move(schools);
+    y["group_counts"] = {{"high", group_counts["high"]},
+                         {"medium", group_counts["medium"]},
+                         {"low", group_counts["low"]},
+                         {"none", group_counts[""]}};
+
+    json zones = json::array();
+    for (const auto& z : year.problem_zones) {
+        json j;
+        j["indicator"] = z.indicator_id;
+        j["low_level"] = z.low_level;
+        j["wrong_way"] = z.wrong_way;
+        if (z.change) {
+            const auto* ind = catalogue.find(z.indicator_id);
+            j["change"] = rounded(*z.change, decimals_of(*ind));
+            j["change_text"] = ru_change(*ind, *z.change);
+        }
+        zones.push_back(std::move(j));
+    }
+    y["problem_zones"] = std::move(zones);
+
+    if (year.has_subjects) {
+        y["subjects"] = subjects_json(year.subjects);
+        json per_school = json::object();
+        for (const auto& s : year.school_subjects) per_school[s.school_id] = subjects_json(s.subjects);
+        y["school_subjects"] = std::move(per_school);
+    }
+    json measures = json::array();
+    for (const auto& m : input.measures)
+        measures.push_back({{"measure", m.measure},
+                            {"kind", m.kind},
+                            {"direction", m.direction},
+                            {"indicator", m.indicator},
+                            {"school_id", m.school_id},
+                            {"period", m.period},
+                            {"responsible", m.responsible},
+                            {"document", m.document}});
+    y["measures"] = std::move(measures);
+    return y;
+}
+
+}  // namespace
+
+const char* group_name(model::Level group) {
+    switch (group) {
+        case model::Level::high: return "Высокая степень эффективности деятельности";
+        case model::Level::medium: return "Средняя степень эффективности деятельности";
+        case model::Level::low: return "Низкая степень эффективности деятельности";
+        case model::Level::none: break;
+    }
+    return "Нет данных для оценки";
+}
+
+std::string site_json(const SiteInfo& site, const model::Dataset& data, const model::Results& results,
+                      const model::Catalogue& catalogue, const model::Rules& rules) {
+    json root;
+    root["generator"] = std::string("monsite ") + MONSITE_VERSION;
+    root["contract_version"] = 1;
+    root["municipality"] = site.municipality;
+    root["department"] = site.department;
+    root["base_url"] = site.base_url;
+    root["language"] = site.language;
+    root["years"] = site.years;
+    root["latest_year"] = site.years.empty() ? 0 : site.years.back();
+    root["min_group"] = rules.min_group;
+
+    json directions = json::array();
+    for (const auto& d : model::directions()) directions.push_back({{"id", d.id}, {"name", d.name}});
+    root["directions"] = std::move(directions);
+
+    json indicators = json::array();
+    for (const auto& ind : catalogue.indicators) {
+        json j;
+        j["id"] = ind.id;
+        j["direction"] = ind.direction;
+        j["title"] = ind.title;
+        j["short_title"] = ind.short_title;
+        j["description"] = ind.description;
+        j["formula"] = ind.formula.text;
+        j["unit"] = unit_id(ind.unit);
+        j["better"] = better_id(ind.better);
+        if (ind.rated()) j["thresholds"] = {rounded(ind.t1, 4), rounded(ind.t2, 4)};
+        j["school_scope"] = ind.school_scope;
+        j["sensitive"] = ind.sensitive;
+        j["decimals"] = decimals_of(ind);
+        indicators.push_back(std::move(j));
+    }
+    root["indicators"] = std::move(indicators);
+
+    root["groups"] = {
+        {"high", {{"name", group_name(model::Level::high)}, {"min_composite", rounded(rules.group_high, 2)}}},
+        {"medium", {{"name", group_name(model::Level::medium)}, {"min_composite", rounded(rules.group_medium, 2)}}},
+        {"low", {{"name", group_name(model::Level::low)}}}};
+
+    json years = json::array();
+    for (int y : site.years) {
+        const auto* input = data.find_year(y);
+        const auto* year = results.find_year(y);
+        if (input && year) years.push_back(year_json(*input, *year, catalogue));
+    }
+    root["by_year"] = std::move(years);
+    return root.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace monsite::render

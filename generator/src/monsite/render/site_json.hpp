@@ -1,0 +1,29 @@
+#pragma once
+// site.json: everything the pages need, as one deterministic JSON document.
+// Holds no teacher rows: only aggregates of Педагоги are published.
+
+#include <string>
+#include <vector>
+
+#include "monsite/model/dataset.hpp"
+#include "monsite/model/indicator.hpp"
+#include "monsite/model/results.hpp"
+#include "monsite/model/rules.hpp"
+
+namespace monsite::render {
+
+struct SiteInfo {
+    std::string municipality;
+    std::string department;
+    std::string base_url;
+    std::string language;
+    std::vector<int> years;  // published years, ascending
+};
+
+std::string site_json(const SiteInfo& site, const model::Dataset& data, const model::Results& results,
+                      const model::Catalogue& catalogue, const model::Rules& rules);
+
+// Russian names of the effectiveness groups, as in the Petrozavodsk recommendations.
+const char* group_name(model::Level group);
+
+}  // namespace monsite::render

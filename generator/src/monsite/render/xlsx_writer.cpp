@@ -1,0 +1,102 @@
+#include "monsite/render/xlsx_writer.hpp"
+
+#include <xlsxwriter.h>
+
+#include <string>
+
+#include "monsite/util/error.hpp"
+
+namespace monsite::render {
+
+struct XlsxWriter::State {
+    lxw_workbook* book = nullptr;
+    lxw_worksheet* sheet = nullptr;
+    lxw_format* header = nullptr;
+    lxw_format* integer = nullptr;
+    lxw_format* decimal2 = nullptr;
+    std::string path;
+    std::string title;
+    std::string tmpdir;
+
+    ~State() {
+        // Not closed: libxlsxwriter has no discard, so write and remove the file.
+        if (book) {
+            workbook_close(book);
+            std::error_code ec;
+            std::filesystem::remove(path, ec);
+        }
+    }
+
+    lxw_format* format(Style style) const {
+        switch (style) {
+            case Style::header: return header;
+            case Style::integer: return integer;
+            case Style::decimal2: return decimal2;
+            case Style::text: break;
+        }
+        return nullptr;
+    }
+};
+
+XlsxWriter::XlsxWriter(const std::filesystem::path& file, std::string_view title) : state_(std::make_unique<State>()) {
+    state_->path = file.string();
+    state_->title = std::string(title);
+    state_->tmpdir = file.parent_path().string();
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_FALSE;
+    options.tmpdir = state_->tmpdir.data();
+    state_->book = workbook_new_opt(state_->path.c_str(), &options);
+    if (!state_->book) throw util::InternalError("не удалось создать книгу " + state_->path);
+
+    lxw_doc_properties properties{};
+    properties.title = state_->title.data();
+    properties.created = 946684800;  // 2000-01-01: fixed, so that equal content gives equal bytes
+    workbook_set_properties(state_->book, &properties);
+
+    state_->header = workbook_add_format(state_->book);
+    format_set_bold(state_->header);
+    format_set_text_wrap(state_->header);
+    format_set_align(state_->header, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bg_color(state_->header, 0xE8EEF4);
+    format_set_bottom(state_->header, LXW_BORDER_THIN);
+    state_->integer = workbook_add_format(state_->book);
+    format_set_num_format(state_->integer, "0");
+    state_->decimal2 = workbook_add_format(state_->book);
+    format_set_num_format(state_->decimal2, "0.00");
+}
+
+XlsxWriter::~XlsxWriter() = default;
+
+void XlsxWriter::add_sheet(std::string_view name) {
+    std::string n(name);
+    state_->sheet = workbook_add_worksheet(state_->book, n.c_str());
+    if (!state_->sheet) throw util::InternalError("не удалось добавить лист «" + n + "»");
+}
+
+void XlsxWriter::text(std::uint32_t row, std::uint16_t column, std::string_view value, Style style) {
+    std::string v(value);
+    worksheet_write_string(state_->sheet, row, column, v.c_str(), state_->format(style));
+}
+
+void XlsxWriter::number(std::uint32_t row, std::uint16_t column, double value, Style style) {
+    worksheet_write_number(state_->sheet, row, column, value, state_->format(style));
+}
+
+void XlsxWriter::column_width(std::uint16_t column, double width) {
+    worksheet_set_column(state_->sheet, column, column, width, nullptr);
+}
+
+void XlsxWriter::header_tools(std::uint32_t last_row, std::uint16_t last_column) {
+    worksheet_freeze_panes(state_->sheet, 1, 0);
+    worksheet_autofilter(state_->sheet, 0, 0, last_row, last_column);
+}
+
+void XlsxWriter::close() {
+    lxw_workbook* book = state_->book;
+    state_->book = nullptr;
+    lxw_error error = workbook_close(book);
+    if (error != LXW_NO_ERROR)
+        throw util::InternalError("не удалось записать " + state_->path + ": " + lxw_strerror(error));
+}
+
+}  // namespace monsite::render

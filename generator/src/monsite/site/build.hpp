@@ -1,0 +1,48 @@
+#pragma once
+// The whole pipeline: load and validate the data, compute, render, publish.
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "monsite/config/config.hpp"
+#include "monsite/site/publisher.hpp"
+#include "monsite/util/error.hpp"
+
+namespace monsite::site {
+
+struct BuildOptions {
+    std::filesystem::path data_dir = "data";
+    std::string display_dir;                    // how data_dir is named in messages
+    std::filesystem::path out_dir = "public";
+    std::optional<std::filesystem::path> config_file;  // default: <data>/site.toml if present, else built-in
+    unsigned threads = 0;
+    std::function<void(std::string_view step)> on_progress;
+    std::function<void(std::string_view file)> on_file;
+};
+
+struct BuildReport {
+    std::string config;      // which configuration was used, for the summary
+    std::vector<int> years;  // published
+    std::size_t schools = 0; // in the latest published year
+    std::size_t indicator_rows = 0;
+    PublishReport files;
+};
+
+// The configuration a run uses: the named file; else <data>/site.toml if it
+// exists; else the built-in defaults. `used` says which, for the summary.
+// Throws util::UsageError for a faulty file.
+config::SiteConfig resolve_config(const std::filesystem::path& data_dir, const std::string& display_dir,
+                                  const std::optional<std::filesystem::path>& config_file, std::string& used);
+
+// Runs the pipeline. When the data has errors they are in `diags`, nothing is
+// written, and the result is nullopt. Configuration problems throw
+// util::UsageError; I/O failures throw util::InternalError (the earlier output
+// stays as it was in every case).
+std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnostics& diags);
+
+}  // namespace monsite::site
