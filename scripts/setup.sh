@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set-up, step 1 of 2: installs what is missing (Debian 12 packages), builds the
-# generator, and checks the example data. Run as root on a fresh Debian 12 machine.
+# generator, and builds the example site into public/. Run as root on a fresh
+# Debian 12 machine.
 #   bash scripts/setup.sh            everything
 #   bash scripts/setup.sh --deps     only install missing packages
 set -euo pipefail
@@ -31,6 +32,6 @@ fi
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j"$(nproc)"
 
-echo "setup: checking the example data"
-./build/generator/monsite check --data data
-echo "setup: done; the generator is build/generator/monsite"
+echo "setup: building the example site into public/"
+./build/generator/monsite build --data data --out public
+echo "setup: done; the generator is build/generator/monsite, the site is in public/"
