@@ -10,8 +10,14 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config git
   libzip-dev libexpat1-dev libxlsxwriter-dev libboost-program-options-dev doctest-dev
-  libtomlplusplus-dev nlohmann-json3-dev libcmark-gfm-dev libmuparser-dev python3 unzip
+  libtomlplusplus-dev nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libmstch-dev
+  python3 unzip
 )
+
+# Browser tests (tests/browser/) drive Debian's Chromium with Node.js; a Node.js
+# installed from elsewhere (with its own npm) is used as it is.
+packages+=(chromium)
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -26,6 +32,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Front-end libraries and browser test tools, exactly as package-lock.json pins
+# them (npm registry only; no browser is downloaded: the tests use Debian's chromium).
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing the npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
 [ "${1:-}" = "--deps" ] && exit 0
 

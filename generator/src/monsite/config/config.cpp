@@ -32,8 +32,12 @@ public:
         for (auto&& [key, node] : table) {
             if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
             std::string hint;
+            std::size_t best = 3;  // suggest only near misses
             for (auto k : known)
-                if (distance(key.str(), k) <= 2) hint = "; возможно, имелось в виду «" + std::string(k) + "»";
+                if (std::size_t d = distance(key.str(), k); d < best) {
+                    best = d;
+                    hint = "; возможно, имелось в виду «" + std::string(k) + "»";
+                }
             throw UsageError("неизвестный параметр «" + std::string(key.str()) + "»" + hint, at(key.source()));
         }
     }

@@ -88,7 +88,7 @@ private:
                 ++i;
                 while (i < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[i])) || text_[i] == '.')) ++i;
                 tokens_.push_back({Tok::number, std::string(text_.substr(start, i - start)), start});
-            } else if ((c == '>' || c == '<' || c == '!') && i + 1 < text_.size() && text_[i + 1] == '=') {
+            } else if ((c == '>' || c == '<' || c == '!' || c == '=') && i + 1 < text_.size() && text_[i + 1] == '=') {
                 tokens_.push_back({Tok::symbol, std::string(text_.substr(start, 2)), start});
                 i += 2;
             } else {

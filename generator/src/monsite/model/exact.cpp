@@ -47,6 +47,7 @@ Exact Exact::from_double(double value) {
     constexpr std::int64_t scale = 1'000'000'000;
     double scaled = std::round(value * static_cast<double>(scale));
     if (std::fabs(scaled) < 9e18) return fraction(static_cast<Int>(static_cast<std::int64_t>(scaled)), scale);
+    // Beyond 9e9 a double has no meaningful ninth decimal: keep its whole part.
     return fraction(static_cast<Int>(std::llround(value)), 1);
 }
 
@@ -83,11 +84,15 @@ std::string Exact::to_fixed(int decimals) const {
     Int scaled = (magnitude * scale * 2 + den_) / (den_ * 2);
     std::string digits = to_string(scaled);
     if (decimals > 0) {
-        if (digits.size() <= static_cast<std::size_t>(decimals))
-            digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
-        digits.insert(digits.size() - static_cast<std::size_t>(decimals), ".");
+        const auto places = static_cast<std::size_t>(decimals);
+        if (digits.size() <= places) digits = std::string(places + 1 - digits.size(), '0') + digits;
+        std::string fraction = digits.substr(digits.size() - places);
+        digits.resize(digits.size() - places);
+        digits += '.';
+        digits += fraction;
     }
-    return (num_ < 0 && scaled != 0 ? "-" : "") + digits;
+    if (num_ < 0 && scaled != 0) digits.insert(digits.begin(), '-');
+    return digits;
 }
 
 }  // namespace monsite::model
