@@ -200,13 +200,19 @@ std::string read_text_file(const std::filesystem::path& file) {
 }
 
 void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
-    r.only_keys(t, {"municipality", "department", "base_url", "years", "language", "theme", "indicators",
+    r.only_keys(t, {"municipality", "department", "base_url", "site_url", "years", "language", "theme", "indicators",
                     "min_group", "groups", "direction_levels", "partners", "problem_zones"});
     config.municipality = r.text(t, "municipality", config.municipality);
     config.department = r.text(t, "department", config.department);
     config.base_url = r.text(t, "base_url", config.base_url);
     if (config.base_url.empty() || config.base_url.front() != '/') config.base_url.insert(0, "/");
     if (config.base_url.back() != '/') config.base_url += '/';
+    config.site_url = r.text(t, "site_url", config.site_url);
+    if (!config.site_url.empty()) {
+        if (!config.site_url.starts_with("https://") && !config.site_url.starts_with("http://"))
+            throw UsageError("site_url должен начинаться с https:// или http://", r.at(*t.get("site_url")));
+        if (config.site_url.back() != '/') config.site_url += '/';
+    }
     config.language = r.text(t, "language", config.language);
     if (config.language != "ru" && config.language != "en")
         throw UsageError("language должен быть \"ru\" или \"en\"", r.at(*t.get("language")));

@@ -17,6 +17,7 @@ struct SiteConfig {
     std::string municipality = "Муниципальное образование";
     std::string department = "Орган управления образованием";
     std::string base_url = "/";
+    std::string site_url;    // absolute address of the site root, for sitemap.xml and Open Graph; may be empty
     std::vector<int> years;  // years to publish; empty: every year in the data
     std::string language = "ru";
     std::string theme = "default";

@@ -6,7 +6,8 @@ namespace {
 constexpr std::string_view thin_space = "\u202f";  // narrow no-break space
 constexpr std::string_view minus = "\u2212";
 
-// "1234.50" -> "1 234,5" (trailing zeros of the fraction dropped).
+// "12345.50" -> "12 345,5": trailing zeros of the fraction dropped if asked,
+// thousands grouped from five digits on.
 std::string russian(std::string fixed, bool trim_zeros) {
     bool negative = !fixed.empty() && fixed.front() == '-';
     if (negative) fixed.erase(0, 1);

@@ -17,8 +17,9 @@ std::string data_number(const model::Indicator& indicator, const model::Exact& v
 // A pooled sum: a whole number, or 2 decimals if it is not whole.
 std::string data_sum(const model::Exact& value);
 
-// Russian form for pages: "73,5 %", "1 234", "12,25 лет" — decimal comma,
-// thin no-break spaces between thousands and before the unit.
+// Russian form for pages: "73,5 %", "12 345", "12,3 лет" — one decimal at most
+// (trailing zero dropped), decimal comma, thin no-break spaces between thousands
+// (from five digits on, as Russian typography does) and before the unit.
 std::string ru_value(const model::Indicator& indicator, const model::Exact& value);
 // A signed change: "+3,2 п. п.", "−1", "0".
 std::string ru_change(const model::Indicator& indicator, const model::Exact& change);

@@ -8,7 +8,9 @@
 #include "monsite/config/config.hpp"
 #include "monsite/render/monitoring_xlsx.hpp"
 #include "monsite/render/open_data.hpp"
+#include "monsite/render/pages.hpp"
 #include "monsite/render/site_json.hpp"
+#include "monsite/render/template.hpp"
 #include "monsite/site/load.hpp"
 
 namespace monsite::site {
@@ -38,6 +40,84 @@ void check_output_folder(const fs::path& out, const fs::path& data) {
     if (inside(data_abs, out_abs))
         throw util::UsageError("папка для сайта «" + out.generic_string() +
                                "» содержит папку с данными: она заменяется целиком при каждой сборке");
+    if (inside(out_abs, data_abs))
+        throw util::UsageError("папка для сайта «" + out.generic_string() +
+                               "» лежит внутри папки с данными; выберите папку вне её, например public");
+}
+
+// The folder holding data/, content/ and themes/ of a site.
+fs::path site_root(const fs::path& data_dir) {
+    fs::path parent = fs::absolute(data_dir).lexically_normal().parent_path();
+    if (data_dir.filename().empty()) parent = parent.parent_path();  // "data/"
+    return parent;
+}
+
+// Theme folders, the site's own first: any file of the default theme may be overridden.
+std::vector<fs::path> theme_folders(const fs::path& root, const std::string& theme) {
+    std::vector<fs::path> folders;
+    if (theme != "default") folders.push_back(root / "themes" / theme);
+    folders.push_back(root / "themes" / "default");
+    folders.push_back(fs::path(MONSITE_SOURCE_DIR) / "themes" / "default");
+    return folders;
+}
+
+// Every file below each theme's static/ folder, earlier themes winning.
+void add_static_files(Publisher& publisher, const std::vector<fs::path>& themes) {
+    for (const auto& theme : themes) {
+        fs::path dir = theme / "static";
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) continue;
+        std::vector<fs::path> files;
+        for (const auto& e : fs::recursive_directory_iterator(dir))
+            if (e.is_regular_file()) files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) {
+            std::string relative = "assets/" + fs::relative(f, dir).generic_string();
+            if (publisher.contains(relative)) continue;
+            if (!is_safe_relative_path(relative))
+                throw util::UsageError("имя файла темы недопустимо для сайта (латиница, цифры, . - _)", {f.generic_string()});
+            publisher.add(relative, read_bytes(f));
+        }
+    }
+}
+
+// vega, vega-lite and vega-embed from the npm packages the set-up installs.
+bool add_chart_scripts(Publisher& publisher, const fs::path& root, util::Diagnostics& diags) {
+    const std::pair<const char*, const char*> files[] = {{"vega/build/vega.min.js", "vega.min.js"},
+                                                         {"vega-lite/build/vega-lite.min.js", "vega-lite.min.js"},
+                                                         {"vega-embed/build/vega-embed.min.js", "vega-embed.min.js"}};
+    for (const fs::path& modules : {root / "node_modules", fs::path(MONSITE_SOURCE_DIR) / "node_modules"}) {
+        std::error_code ec;
+        bool all = true;
+        for (const auto& [from, to] : files) all = all && fs::is_regular_file(modules / from, ec);
+        if (!all) continue;
+        for (const auto& [from, to] : files) publisher.add(std::string("assets/js/vendor/") + to, read_bytes(modules / from));
+        return true;
+    }
+    diags.warning({}, "не найдены пакеты vega, vega-lite и vega-embed (node_modules): диаграммы будут показаны "
+                      "только таблицами; установите их командой npm ci");
+    return false;
+}
+
+std::vector<render::ContentPage> content_pages(const fs::path& root, util::Diagnostics& diags) {
+    std::vector<render::ContentPage> pages;
+    fs::path dir = root / "content";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return pages;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        std::string stem = f.stem().string();
+        if (stem.starts_with("_") || stem.starts_with(".")) continue;
+        if (!is_safe_relative_path(stem) || stem == "data" || stem == "assets") {
+            diags.warning({f.generic_string()}, "страница пропущена: имя файла должно состоять из латинских букв, цифр, - и _");
+            continue;
+        }
+        pages.push_back({stem, read_bytes(f)});
+    }
+    return pages;
 }
 
 std::vector<int> published_years(const config::SiteConfig& config, const model::Dataset& data) {
@@ -105,6 +185,17 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     publisher.add("data/monitoring.xlsx", read_bytes(workbook));
     render::SiteInfo info{config.municipality, config.department, config.base_url, config.language, report.years};
     publisher.add("data/site.json", render::site_json(info, data, results, config.catalogue, config.rules));
+
+    progress("страницы сайта");
+    const fs::path root = site_root(options.data_dir);
+    const auto themes = theme_folders(root, config.theme);
+    std::vector<fs::path> template_dirs;
+    for (const auto& t : themes) template_dirs.push_back(t / "templates");
+    render::Templates templates = render::Templates::load(template_dirs);
+    add_static_files(publisher, themes);
+    render::PagesInput pages_input{info, data, results, config.catalogue, config.rules, content_pages(root, diags),
+                                   add_chart_scripts(publisher, root, diags), config.site_url};
+    for (auto& page : render::build_pages(pages_input, templates)) publisher.add(page.path, std::move(page.body));
     if (!report.years.empty())
         if (const auto* latest = data.find_year(report.years.back())) report.schools = latest->schools.size();
 

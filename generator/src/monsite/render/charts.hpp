@@ -1,0 +1,48 @@
+#pragma once
+// Vega-Lite specifications for the site's charts, as JSON text. Each spec
+// carries its own data and a text description (the chart's text alternative);
+// levels are shown by colour and by a symbol, never by colour alone.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace monsite::render {
+
+struct ChartPoint {
+    std::string label;              // year, cluster name, school short name, group name
+    std::optional<double> value;    // nullopt: no data (omitted from the marks)
+    std::string level;              // "low", "medium", "high" or "" (not rated)
+    std::string value_text;         // as shown to people, e.g. "73,5 %"
+    bool highlight = false;         // e.g. the school whose page this is
+};
+
+struct ChartFrame {
+    std::string title;        // shown above the chart
+    std::string description;  // text alternative, one or two sentences
+    std::string axis_title;   // e.g. "Доля, %"
+    bool percent = false;     // the value axis runs 0..100
+};
+
+// The municipal (or a school's) value over the years; thresholds drawn as rules.
+std::string trend_chart(const ChartFrame& frame, const std::vector<ChartPoint>& years,
+                        std::optional<double> t1, std::optional<double> t2);
+// Horizontal bars (clusters, subjects...), with an optional reference rule (the municipal value).
+std::string bar_chart(const ChartFrame& frame, const std::vector<ChartPoint>& bars,
+                      std::optional<double> reference, const std::string& reference_label);
+// Every school sorted by value, highest first, the municipal value marked.
+std::string schools_chart(const ChartFrame& frame, const std::vector<ChartPoint>& schools,
+                          std::optional<double> municipal, const std::string& municipal_label);
+// Number of schools in each effectiveness group.
+std::string groups_chart(const ChartFrame& frame, const std::vector<ChartPoint>& groups);
+
+// The colours and symbols of levels, shared by charts and CSS.
+struct LevelStyle {
+    const char* level;
+    const char* colour;  // fill
+    const char* symbol;  // "▲", "●", "▼", "–"
+    const char* name;    // Russian label: "высокий", ...
+};
+const LevelStyle& level_style(const std::string& level);
+
+}  // namespace monsite::render

@@ -1,0 +1,47 @@
+#pragma once
+// The HTML pages of the site: what each page shows, computed and formatted
+// here, displayed by the theme's templates. The latest year is at the root,
+// each earlier year under /<year>/.
+
+#include <string>
+#include <vector>
+
+#include "monsite/model/dataset.hpp"
+#include "monsite/model/indicator.hpp"
+#include "monsite/model/results.hpp"
+#include "monsite/model/rules.hpp"
+#include "monsite/render/site_json.hpp"
+#include "monsite/render/template.hpp"
+
+namespace monsite::render {
+
+struct Page {
+    std::string path;  // below the site root, e.g. "schools/gim1/index.html"
+    std::string body;
+};
+
+struct ContentPage {
+    std::string slug;      // the file stem: content/about.md -> /about/
+    std::string markdown;
+};
+
+struct PagesInput {
+    const SiteInfo& site;
+    const model::Dataset& data;
+    const model::Results& results;
+    const model::Catalogue& catalogue;
+    const model::Rules& rules;
+    std::vector<ContentPage> content;
+    bool charts_script = false;  // vega assets are published: charts render in the browser
+    std::string site_url;        // absolute URL of the site root for sitemap and Open Graph, or empty
+};
+
+// Every page, plus sitemap.xml and per-school CSV downloads. Deterministic.
+std::vector<Page> build_pages(const PagesInput& input, const Templates& templates);
+
+// A file-name-safe, stable identifier for a school code or a cluster name:
+// safe codes stay as they are; anything else is transliterated, and a hash is
+// added when that alone would not be safe or unique.
+std::string slug(std::string_view text);
+
+}  // namespace monsite::render

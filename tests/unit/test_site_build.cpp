@@ -1,0 +1,400 @@
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "monsite/ingest/reader.hpp"
+#include "monsite/site/build.hpp"
+#include "monsite/util/error.hpp"
+#include "test_support.hpp"
+
+using namespace monsite;
+using monsite::test::TempDir;
+using monsite::test::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string bom = "\xEF\xBB\xBF";
+
+// Two schools, the three required tables (as in test_site_load.cpp), and anonymous teachers.
+const char* const register_csv =
+    "Код ОО;Наименование ОО;Тип ОО;Кластер\n"
+    "s1;\"МБОУ \"\"СОШ № 1\"\", г. Заречный\";СОШ;Город\n"
+    "s2;МКОУ «Берёзовская ООШ»;ООШ;Село\n";
+const char* const staff_csv =
+    "Код ОО;Всего педагогических работников;Вакансии;Молодые специалисты со стажем до 3 лет;"
+    "Молодые специалисты, имеющие наставника\n"
+    "s1;40;2;5;4\n"
+    "s2;10;0;1;1\n";
+const char* const development_csv =
+    "Код ОО,Прошли диагностику профессиональных дефицитов,Выявлены профессиональные дефициты,"
+    "Реализуется целевая модель наставничества\n"
+    "s1,30,12,да\n"
+    "s2,8,3,нет\n";
+// Teacher codes that must never reach the published files.
+const char* const teachers_csv =
+    "Код педагога;Код ОО;Предмет;Категория;Результат диагностики, %;Выявлен дефицит;ИОМ\n"
+    "TCODE-0001;s1;Математика;высшая;67;да;да\n"
+    "TCODE-0002;s1;Математика;первая;81;нет;да\n"
+    "TCODE-0003;s1;Математика;соответствие;59;да;нет\n"
+    "TCODE-0004;s1;Математика;без категории;72;нет;нет\n"
+    "TCODE-0005;s1;Математика;высшая;90;нет;да\n"
+    "TCODE-0006;s1;Физика;первая;64;да;да\n"
+    "TCODE-0007;s2;Физика;первая;55;да;нет\n";
+
+void write_year(const fs::path& data, const std::string& year, const std::string& staff = staff_csv) {
+    write_file(data / year / "ОО.csv", register_csv);
+    write_file(data / year / "Кадры.csv", staff);
+    write_file(data / year / "Развитие.csv", development_csv);
+    write_file(data / year / "Педагоги.csv", teachers_csv);
+}
+
+std::string read_bytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::map<std::string, std::string> tree(const fs::path& root) {
+    std::map<std::string, std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(root))
+        if (e.is_regular_file()) out[fs::relative(e.path(), root).generic_string()] = read_bytes(e.path());
+    return out;
+}
+
+std::vector<std::string> names_in(const fs::path& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+bool has_line(const std::string& text, const std::string& line) {
+    auto lines = lines_of(text);
+    return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+struct Run {
+    std::optional<site::BuildReport> report;
+    util::Diagnostics diags;
+    bool has(const std::string& text) const {
+        return std::any_of(diags.all().begin(), diags.all().end(),
+                           [&](const auto& d) { return d.to_string().find(text) != std::string::npos; });
+    }
+    std::string dump() const {
+        std::string out;
+        for (const auto& d : diags.all()) out += d.to_string() + "\n";
+        return out;
+    }
+};
+
+site::BuildOptions options_for(const TempDir& dir) {
+    site::BuildOptions options;
+    options.data_dir = dir / "data";
+    options.display_dir = "data";
+    options.out_dir = dir / "public";
+    options.threads = 1;
+    return options;
+}
+
+Run build(const site::BuildOptions& options) {
+    Run run;
+    run.report = site::build_site(options, run.diags);
+    return run;
+}
+
+// Fails if any key names a teacher id, or a "teacher" key holds more than a count or a flag.
+void check_no_teacher_rows(const nlohmann::json& j, const std::string& where = "$") {
+    if (j.is_object()) {
+        for (const auto& [key, value] : j.items()) {
+            INFO(where, ".", key);
+            CHECK(key != "teacher_id");
+            CHECK(key != "teachers_list");
+            if (key.find("teacher") != std::string::npos) CHECK((value.is_number() || value.is_boolean()));
+            check_no_teacher_rows(value, where + "." + key);
+        }
+    } else if (j.is_array()) {
+        for (std::size_t i = 0; i < j.size(); ++i) check_no_teacher_rows(j[i], where + "[" + std::to_string(i) + "]");
+    } else if (j.is_string()) {
+        INFO(where);
+        CHECK(j.get<std::string>().find("TCODE") == std::string::npos);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("build_site: a tiny data folder gives the four open-data files") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    Run run = build(options_for(dir));
+    INFO(run.dump());
+    REQUIRE(run.report);
+    CHECK_FALSE(run.diags.has_errors());
+    CHECK(run.report->config == "встроенная (по умолчанию)");
+    CHECK(run.report->years == std::vector<int>{2025});
+    CHECK(run.report->schools == 2);
+
+    const fs::path out = dir / "public";
+    for (const char* file : {"data/indicators.csv", "data/schools.csv", "data/monitoring.xlsx", "data/site.json"}) {
+        INFO(file);
+        CHECK(fs::is_regular_file(out / file));
+        CHECK(fs::file_size(out / file) > 0);
+    }
+    CHECK(run.report->files.written >= 4);
+    CHECK(run.report->files.unchanged == 0);
+    CHECK(run.report->files.removed == 0);
+    // Only the output and the data beside each other: no staging or scratch folder left.
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"data", "public"});
+
+    const std::string indicators = read_bytes(out / "data/indicators.csv");
+    REQUIRE(indicators.rfind(bom, 0) == 0);
+    auto ind_lines = lines_of(indicators.substr(bom.size()));
+    REQUIRE_FALSE(ind_lines.empty());
+    CHECK(ind_lines[0] == "year,scope,entity_id,indicator_id,value,numerator,denominator,level,note");
+    CHECK(ind_lines.size() == run.report->indicator_rows + 1);
+    CHECK(indicators.find('\r') == std::string::npos);
+    // diag_coverage = diagnosed / teachers_total, thresholds 50 / 80 (higher is better):
+    //   s1: 30 / 40 = 75.00 -> medium; s2: 8 / 10 = 80.00 -> high (80 is at the upper threshold);
+    //   municipality pooled: (30 + 8) / (40 + 10) = 38 / 50 = 76.00 -> medium.
+    CHECK(has_line(indicators, "2025,school,s1,diag_coverage,75.00,30,40,medium,"));
+    CHECK(has_line(indicators, "2025,school,s2,diag_coverage,80.00,8,10,high,"));
+    CHECK(has_line(indicators, "2025,municipality,municipality,diag_coverage,76.00,38,50,medium,"));
+    // vacancies is a sum (a count): 2 + 0 = 2, no numerator, denominator or level.
+    CHECK(has_line(indicators, "2025,municipality,municipality,vacancies,2,,,,"));
+    CHECK(has_line(indicators, "2025,school,s1,vacancies,2,,,,"));
+    // Scopes in the contract's order: municipality rows, then clusters, then schools.
+    std::vector<std::string> scopes;
+    for (std::size_t i = 1; i < ind_lines.size(); ++i) {
+        auto a = ind_lines[i].find(','), b = ind_lines[i].find(',', a + 1);
+        scopes.push_back(ind_lines[i].substr(a + 1, b - a - 1));
+    }
+    auto rank = [](const std::string& s) { return s == "municipality" ? 0 : s == "cluster" ? 1 : s == "school" ? 2 : 9; };
+    CHECK(std::is_sorted(scopes.begin(), scopes.end(),
+                         [&](const std::string& x, const std::string& y) { return rank(x) < rank(y); }));
+    CHECK(std::none_of(scopes.begin(), scopes.end(), [&](const std::string& s) { return rank(s) == 9; }));
+
+    const std::string schools = read_bytes(out / "data/schools.csv");
+    REQUIRE(schools.rfind(bom, 0) == 0);
+    auto sch_lines = lines_of(schools.substr(bom.size()));
+    REQUIRE(sch_lines.size() == 3);
+    CHECK(sch_lines[0] == "year,school_id,name,type,cluster,composite,group,rank");
+    CHECK(sch_lines[1].rfind("2025,s1,\"МБОУ \"\"СОШ № 1\"\", г. Заречный\",СОШ,Город,", 0) == 0);
+    CHECK(sch_lines[2].rfind("2025,s2,МКОУ «Берёзовская ООШ»,ООШ,Село,", 0) == 0);
+
+    // monitoring.xlsx holds the same tables: as many rows as the CSV files.
+    util::Diagnostics diags;
+    ingest::Workbook book = ingest::read_workbook(out / "data/monitoring.xlsx", "monitoring.xlsx", {}, {}, diags);
+    CHECK_FALSE(diags.has_errors());
+    REQUIRE(book.tables.size() == 2);
+    CHECK(book.tables[0].name() == "Показатели");
+    CHECK(book.tables[0].rows().size() == ind_lines.size());
+    CHECK(book.tables[1].name() == "Школы");
+    CHECK(book.tables[1].rows().size() == sch_lines.size());
+}
+
+TEST_CASE("build_site: site.json parses and holds no teacher ids or per-teacher data") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    Run run = build(options_for(dir));
+    INFO(run.dump());
+    REQUIRE(run.report);
+    const std::string text = read_bytes(dir / "public/data/site.json");
+    nlohmann::json site;
+    REQUIRE_NOTHROW(site = nlohmann::json::parse(text));
+    CHECK(site["contract_version"] == 1);
+    CHECK(site["municipality"] == "Муниципальное образование");  // the built-in default
+    CHECK(site["years"] == nlohmann::json::array({2025}));
+    CHECK(site["latest_year"] == 2025);
+    REQUIRE(site["by_year"].size() == 1);
+    const auto& year = site["by_year"][0];
+    CHECK(year["year"] == 2025);
+    CHECK(year["has_teachers"] == true);
+    REQUIRE(year["schools"].size() == 2);
+    CHECK(year["schools"][0]["school_id"] == "s1");
+    CHECK(year["schools"][0]["name"] == "МБОУ \"СОШ № 1\", г. Заречный");
+    CHECK(year["schools"][1]["school_id"] == "s2");
+    // diag_coverage of s1: 30 / 40 = 75 %.
+    CHECK(year["schools"][0]["values"]["diag_coverage"]["value"] == 75.0);
+    CHECK(year["schools"][0]["values"]["diag_coverage"]["text"] == "75\u202f%");
+
+    CHECK(text.find("teacher_id") == std::string::npos);
+    CHECK(text.find("TCODE") == std::string::npos);
+    check_no_teacher_rows(site);
+    for (const char* file : {"data/indicators.csv", "data/schools.csv"}) {
+        INFO(file);
+        CHECK(read_bytes(dir / "public" / file).find("TCODE") == std::string::npos);
+    }
+}
+
+TEST_CASE("build_site: a second build of the same data rewrites nothing") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    Run first = build(options_for(dir));
+    REQUIRE(first.report);
+    const auto before = tree(dir / "public");
+    Run second = build(options_for(dir));
+    INFO(second.dump());
+    REQUIRE(second.report);
+    CHECK(tree(dir / "public") == before);
+    CHECK(second.report->files.written == 0);
+    CHECK(second.report->files.unchanged == before.size());
+    CHECK(second.report->files.removed == 0);
+}
+
+TEST_CASE("build_site: invalid data returns nullopt, names the cell, and leaves the earlier output alone") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    Run good = build(options_for(dir));
+    REQUIRE(good.report);
+    const fs::path out = dir / "public";
+    const auto before = tree(out);
+    struct stat st_before {};
+    REQUIRE(::stat((out / "data/site.json").c_str(), &st_before) == 0);
+
+    write_year(dir / "data", "2025",
+               "Код ОО;Всего педагогических работников;Вакансии\n"
+               "s1;много;2\n"
+               "s2;10;0\n");
+    Run bad = build(options_for(dir));
+    INFO(bad.dump());
+    CHECK_FALSE(bad.report);
+    CHECK(bad.diags.has_errors());
+    CHECK(bad.has("data/2025/Кадры.csv: строка 2, столбец 2: ожидалось целое число ≥ 0, найдено «много»"));
+    CHECK(tree(out) == before);
+    struct stat st_after {};
+    REQUIRE(::stat((out / "data/site.json").c_str(), &st_after) == 0);
+    CHECK(st_after.st_ino == st_before.st_ino);
+    CHECK(st_after.st_mtim.tv_sec == st_before.st_mtim.tv_sec);
+    CHECK(st_after.st_mtim.tv_nsec == st_before.st_mtim.tv_nsec);
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"data", "public"});
+}
+
+TEST_CASE("build_site: invalid data with no earlier output creates nothing") {
+    TempDir dir;
+    write_year(dir / "data", "2025", "Код ОО;Всего педагогических работников;Вакансии\ns1;-3;0\ns2;10;0\n");
+    Run bad = build(options_for(dir));
+    INFO(bad.dump());
+    CHECK_FALSE(bad.report);
+    CHECK(bad.has("data/2025/Кадры.csv: строка 2, столбец 2: ожидалось целое число ≥ 0, найдено «-3»"));
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"data"});
+}
+
+TEST_CASE("build_site: an output folder equal to or containing the data folder is refused") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    const auto data_before = tree(dir / "data");
+    auto refused = [&](const fs::path& out) {
+        INFO("out = ", out.string());
+        site::BuildOptions options = options_for(dir);
+        options.out_dir = out;
+        util::Diagnostics diags;
+        CHECK_THROWS_AS(site::build_site(options, diags), util::UsageError);
+    };
+    refused(dir / "data");
+    refused(dir.path());
+    refused(dir / "data/../data");
+    refused(dir.path() / "data/");
+    refused(dir.path() / "data/.");
+    refused(dir.path() / "");
+    refused(dir.path() / ".");
+    fs::create_directory_symlink(dir / "data", dir / "link");
+    refused(dir / "link");  // the same folder under another name
+    CHECK(tree(dir / "data") == data_before);
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"data", "link"});
+
+    // Relative spellings of the same folders, from inside the temp folder.
+    struct Cwd {
+        fs::path saved = fs::current_path();
+        ~Cwd() { fs::current_path(saved); }
+    } cwd;
+    fs::current_path(dir.path());
+    {
+        site::BuildOptions options;
+        options.data_dir = "data";
+        options.out_dir = ".";
+        util::Diagnostics diags;
+        CHECK_THROWS_AS(site::build_site(options, diags), util::UsageError);
+        options.out_dir = "data";
+        CHECK_THROWS_AS(site::build_site(options, diags), util::UsageError);
+        options.data_dir = "./data";
+        options.out_dir = "data";
+        CHECK_THROWS_AS(site::build_site(options, diags), util::UsageError);
+        options.data_dir = "data";
+        options.out_dir = "data/";
+        CHECK_THROWS_AS(site::build_site(options, diags), util::UsageError);
+        options.out_dir = "./";
+        CHECK_THROWS_AS(site::build_site(options, diags), util::UsageError);
+        options.data_dir = "data/";
+        options.out_dir = "data";
+        CHECK_THROWS_AS(site::build_site(options, diags), util::UsageError);
+    }
+    CHECK(tree(dir / "data") == data_before);
+}
+
+TEST_CASE("build_site: a site.toml beside the data is used") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    write_file(dir / "data/site.toml",
+               "municipality = \"Тестовый муниципальный округ\"\n"
+               "department = \"Управление образования\"\n");
+    Run run = build(options_for(dir));
+    INFO(run.dump());
+    REQUIRE(run.report);
+    CHECK(run.report->config == "data/site.toml");
+    nlohmann::json site = nlohmann::json::parse(read_bytes(dir / "public/data/site.json"));
+    CHECK(site["municipality"] == "Тестовый муниципальный округ");
+    CHECK(site["department"] == "Управление образования");
+}
+
+TEST_CASE("build_site: years in the config choose what is published; a year without data is a usage error") {
+    TempDir dir;
+    write_year(dir / "data", "2024");
+    write_year(dir / "data", "2025");
+
+    write_file(dir / "data/site.toml", "years = [2099]\n");
+    {
+        util::Diagnostics diags;
+        CHECK_THROWS_AS(site::build_site(options_for(dir), diags), util::UsageError);
+        CHECK_FALSE(fs::exists(dir / "public"));
+        CHECK(names_in(dir.path()) == std::vector<std::string>{"data"});
+    }
+
+    write_file(dir / "data/site.toml", "years = [2025]\n");
+    Run run = build(options_for(dir));
+    INFO(run.dump());
+    REQUIRE(run.report);
+    CHECK(run.report->years == std::vector<int>{2025});
+    const std::string indicators = read_bytes(dir / "public/data/indicators.csv");
+    CHECK(indicators.find("\n2024,") == std::string::npos);
+    CHECK(indicators.find("\n2025,") != std::string::npos);
+    nlohmann::json site = nlohmann::json::parse(read_bytes(dir / "public/data/site.json"));
+    CHECK(site["years"] == nlohmann::json::array({2025}));
+    REQUIRE(site["by_year"].size() == 1);
+    CHECK(site["by_year"][0]["year"] == 2025);
+}
+
+TEST_CASE("build_site: a faulty site.toml is a usage error") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    write_file(dir / "data/site.toml", "no_such_setting = 1\n");
+    util::Diagnostics diags;
+    CHECK_THROWS_AS(site::build_site(options_for(dir), diags), util::UsageError);
+    CHECK_FALSE(fs::exists(dir / "public"));
+}
