@@ -167,15 +167,13 @@ json base_spec(const ChartFrame& frame, int height) {
     json spec;
     spec["$schema"] = "https://vega.github.io/schema/vega-lite/v6.json";
     spec["description"] = frame.description;
-    spec["title"] = frame.title;
     spec["width"] = "container";
     spec["height"] = height;
     spec["autosize"] = {{"type", "fit-x"}, {"contains", "padding"}};
-    spec["background"] = nullptr;
+    spec["background"] = "transparent";  // the page's colour shows through
     spec["config"] = {
         {"font", kFont},
         {"view", {{"stroke", nullptr}}},
-        {"title", {{"color", kInk}, {"anchor", "start"}, {"fontSize", 15}, {"offset", 12}}},
         {"axis",
          {{"labelColor", kInk},
           {"titleColor", kInk},
@@ -189,7 +187,12 @@ json base_spec(const ChartFrame& frame, int height) {
         {"legend", {{"labelColor", kInk}, {"titleColor", kInk}, {"labelFontSize", 12}, {"titleFontSize", 12}}},
         {"text", {{"color", kInk}, {"fontSize", 12}}},
         // Axis numbers as in Russian text: decimal comma, thin space between thousands.
-        {"locale", {{"number", {{"decimal", ","}, {"thousands", "\u202f"}, {"grouping", json::array({3})}, {"currency", json::array({"", "\u00a0₽"})}}}}}};
+        {"locale",
+         {{"number",
+           {{"decimal", ","},
+            {"thousands", "\u202f"},
+            {"grouping", json::array({3})},
+            {"currency", json::array({"", "\u00a0₽"})}}}}}};
     return spec;
 }
 

@@ -18,7 +18,7 @@ struct ChartPoint {
 };
 
 struct ChartFrame {
-    std::string title;        // shown above the chart
+    std::string title;        // shown by the page above the chart (figcaption), not inside it
     std::string description;  // text alternative, one or two sentences
     std::string axis_title;   // e.g. "Доля, %"
     bool percent = false;     // the value axis runs 0..100
