@@ -8,7 +8,6 @@
 #include "monsite/model/contract.hpp"
 #include "monsite/render/charts.hpp"
 #include "monsite/render/format.hpp"
-#include "monsite/render/markdown.hpp"
 #include "monsite/render/open_data.hpp"
 #include "monsite/util/strings.hpp"
 
@@ -295,12 +294,8 @@ private:
                              {"label", label},
                              {"current", section == path}});
         }
-        for (const auto& c : in_.content) {
-            MarkdownPage md = markdown_to_html(c.markdown);
-            items.push_back({{"href", href(c.slug + "/")},
-                             {"label", md.title.empty() ? c.slug : md.title},
-                             {"current", section == c.slug + "/"}});
-        }
+        for (const auto& c : in_.content)
+            items.push_back({{"href", href(c.slug + "/")}, {"label", c.title}, {"current", section == c.slug + "/"}});
         return items;
     }
 
@@ -1005,10 +1000,9 @@ private:
     }
 
     void content(const YearView& y, const ContentPage& c) {
-        MarkdownPage md = markdown_to_html(c.markdown);
-        json body{{"title", md.title.empty() ? c.slug : md.title}, {"html", md.html}};
-        emit(y, c.slug + "/", c.slug + "/", md.title.empty() ? c.slug : md.title, md.title, "content", std::move(body),
-             year_switcher(y, "", nullptr, ""), crumbs(y, {}));
+        json body{{"title", c.title}, {"html", c.html}};
+        emit(y, c.slug + "/", c.slug + "/", c.title, c.description.empty() ? c.title : c.description, "content",
+             std::move(body), year_switcher(y, "", nullptr, ""), crumbs(y, {}));
     }
 
     void not_found(const YearView& y) {

@@ -21,8 +21,10 @@ struct Page {
 };
 
 struct ContentPage {
-    std::string slug;      // the file stem: content/about.md -> /about/
-    std::string markdown;
+    std::string slug;         // the file stem: content/about.md -> /about/
+    std::string title;        // from front matter, else the first level-1 heading, else the slug
+    std::string description;
+    std::string html;         // rendered body
 };
 
 struct PagesInput {

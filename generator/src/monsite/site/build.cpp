@@ -6,6 +6,8 @@
 
 #include "monsite/compute/compute.hpp"
 #include "monsite/config/config.hpp"
+#include "monsite/config/front_matter.hpp"
+#include "monsite/render/markdown.hpp"
 #include "monsite/render/monitoring_xlsx.hpp"
 #include "monsite/render/open_data.hpp"
 #include "monsite/render/pages.hpp"
@@ -101,6 +103,7 @@ bool add_chart_scripts(Publisher& publisher, const fs::path& root, util::Diagnos
 
 std::vector<render::ContentPage> content_pages(const fs::path& root, util::Diagnostics& diags) {
     std::vector<render::ContentPage> pages;
+    std::vector<int> weights;
     fs::path dir = root / "content";
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return pages;
@@ -115,9 +118,22 @@ std::vector<render::ContentPage> content_pages(const fs::path& root, util::Diagn
             diags.warning({f.generic_string()}, "страница пропущена: имя файла должно состоять из латинских букв, цифр, - и _");
             continue;
         }
-        pages.push_back({stem, read_bytes(f)});
+        std::string text = read_bytes(f);
+        std::string source = (fs::path("content") / f.filename()).generic_string();
+        config::SplitPage split = config::split_front_matter(text, source);
+        if (split.front.draft) continue;
+        render::MarkdownPage md = render::markdown_to_html(split.body);
+        std::string title = !split.front.title.empty() ? split.front.title : !md.title.empty() ? md.title : stem;
+        pages.push_back({stem, title, split.front.description, std::move(md.html)});
+        weights.push_back(split.front.weight);
     }
-    return pages;
+    // Menu order: weight, then file name.
+    std::vector<std::size_t> order(pages.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weights[a] < weights[b]; });
+    std::vector<render::ContentPage> sorted;
+    for (auto i : order) sorted.push_back(std::move(pages[i]));
+    return sorted;
 }
 
 std::vector<int> published_years(const config::SiteConfig& config, const model::Dataset& data) {
