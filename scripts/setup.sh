@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config git
   libzip-dev libexpat1-dev libxlsxwriter-dev libboost-program-options-dev doctest-dev
-  libtomlplusplus-dev nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libmstch-dev
+  libtomlplusplus-dev nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev
   python3 unzip
 )
 

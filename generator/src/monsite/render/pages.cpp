@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -267,16 +268,15 @@ private:
     }
 
     // The same page in every published year (or that year's home where it does not exist).
-    json year_switcher(const YearView& current, const std::string& path, bool (*exists)(const model::YearData&,
-                                                                                         const std::string&),
-                       const std::string& key) const {
+    using Exists = std::function<bool(const model::YearData&)>;
+    json year_switcher(const YearView& current, const std::string& path, const Exists& exists = nullptr) const {
         json list = json::array();
         for (std::size_t i = 0; i < in_.site.years.size(); ++i) {
             int y = in_.site.years[i];
             bool latest = i + 1 == in_.site.years.size();
             std::string prefix = latest ? "" : std::to_string(y) + "/";
             const auto* data = in_.data.find_year(y);
-            bool has = data && (!exists || exists(*data, key));
+            bool has = data && (!exists || exists(*data));
             list.push_back({{"year", y}, {"href", href(prefix + (has ? path : ""))}, {"current", y == current.year}});
         }
         return list;
@@ -450,7 +450,7 @@ private:
         emit(y, y.prefix, "", title,
              "Показатели системы профессионального развития педагогов, " + in_.site.municipality + ", " +
                  std::to_string(y.year) + " год.",
-             "home", std::move(body), year_switcher(y, "", nullptr, ""), json::array());
+             "home", std::move(body), year_switcher(y, ""), json::array());
     }
 
     // A stand-in percent indicator for formatting shares of schools.
@@ -494,7 +494,7 @@ private:
         body["schools"] = std::move(levels);
         std::string path = y.prefix + "directions/" + std::string(d.id) + "/";
         emit(y, path, "", std::string(d.name) + " — " + std::to_string(y.year), direction_texts().at(std::string(d.id)),
-             "direction", std::move(body), year_switcher(y, "directions/" + std::string(d.id) + "/", nullptr, ""),
+             "direction", std::move(body), year_switcher(y, "directions/" + std::string(d.id) + "/"),
              crumbs(y, {}));
     }
 
@@ -589,7 +589,10 @@ private:
         }
         std::string path = y.prefix + "indicators/" + ind.id + "/";
         emit(y, path, "", ind.title + " — " + std::to_string(y.year), ind.description, "indicator", std::move(body),
-             year_switcher(y, "indicators/" + ind.id + "/", nullptr, ""),
+             year_switcher(y, "indicators/" + ind.id + "/",
+                           [&ind](const model::YearData& d) {
+                               return ind.formula.kind != model::FormulaKind::teacher_mean || d.has_teachers;
+                           }),
              crumbs(y, {{year_href(y, "directions/" + ind.direction + "/"), std::string(dir->name)}}));
     }
 
@@ -598,8 +601,6 @@ private:
         const auto& style = level_style(model::to_string(level));
         return std::string(style.symbol) + " " + style.name;
     }
-
-    static bool has_school(const model::YearData& data, const std::string& id) { return data.find_school(id) != nullptr; }
 
     json school_card(const YearView& y, const model::SchoolYear& s) const {
         const auto* g = y.results.grouping(s.school_id);
@@ -640,7 +641,7 @@ private:
                                       json{{"value", "low"}, {"name", group_name(Level::low)}}});
         emit(y, y.prefix + "schools/", "schools/", "Школы — " + std::to_string(y.year),
              "Все школы округа с группой эффективности и местом в рейтинге; поиск и фильтры.", "schools",
-             std::move(body), year_switcher(y, "schools/", nullptr, ""), crumbs(y, {}));
+             std::move(body), year_switcher(y, "schools/"), crumbs(y, {}));
     }
 
     void school(const YearView& y, const model::SchoolYear& s) {
@@ -711,7 +712,8 @@ private:
         std::string path = y.prefix + "schools/" + slug(s.school_id) + "/";
         emit(y, path, "schools/", s.short_name + " — " + std::to_string(y.year),
              s.name + ": показатели профессионального развития педагогов, " + std::to_string(y.year) + " год.", "school",
-             std::move(body), year_switcher(y, "schools/" + slug(s.school_id) + "/", &SiteBuilder::has_school, s.school_id),
+             std::move(body), year_switcher(y, "schools/" + slug(s.school_id) + "/",
+                           [&s](const model::YearData& d) { return d.find_school(s.school_id) != nullptr; }),
              crumbs(y, {{year_href(y, "schools/"), "Школы"}}));
     }
 
@@ -850,7 +852,7 @@ private:
         body["medium"] = ru_decimal(in_.rules.group_medium, 0);
         emit(y, y.prefix + "groups/", "groups/", "Группы эффективности — " + std::to_string(y.year),
              "Школы по группам эффективности деятельности и рекомендации для каждой группы.", "groups", std::move(body),
-             year_switcher(y, "groups/", nullptr, ""), crumbs(y, {}));
+             year_switcher(y, "groups/"), crumbs(y, {}));
     }
 
     void clusters(const YearView& y) {
@@ -880,7 +882,7 @@ private:
         body["clusters"] = std::move(members);
         emit(y, y.prefix + "clusters/", "clusters/", "Кластеры — " + std::to_string(y.year),
              "Сравнение кластеров школ по всем показателям.", "clusters", std::move(body),
-             year_switcher(y, "clusters/", nullptr, ""), crumbs(y, {}));
+             year_switcher(y, "clusters/"), crumbs(y, {}));
     }
 
     void rating(const YearView& y) {
@@ -897,7 +899,7 @@ private:
         body["schools"] = std::move(rows);
         emit(y, y.prefix + "rating/", "rating/", "Рейтинг школ — " + std::to_string(y.year),
              "Школы по интегральному баллу: место, балл и группа эффективности.", "rating", std::move(body),
-             year_switcher(y, "rating/", nullptr, ""), crumbs(y, {}));
+             year_switcher(y, "rating/"), crumbs(y, {}));
     }
 
     void subjects(const YearView& y) {
@@ -918,7 +920,7 @@ private:
                               table("Средний результат по предметам", {"Предмет", "Средний результат, %"}, rows));
         emit(y, y.prefix + "subjects/", "", "Результаты по предметам — " + std::to_string(y.year),
              "Число педагогов, средний результат диагностики и доля педагогов с дефицитами по предметам.", "subjects",
-             std::move(body), year_switcher(y, "subjects/", [](const model::YearData& d, const std::string&) { return d.has_teachers; }, ""),
+             std::move(body), year_switcher(y, "subjects/", [](const model::YearData& d) { return d.has_teachers; }),
              crumbs(y, {}));
     }
 
@@ -962,7 +964,7 @@ private:
         body["tables"] = std::move(tables);
         emit(y, "methodology/", "methodology/", "Методика расчёта показателей",
              "Формулы, пороги, правила группировки и защиты персональных данных.", "methodology", std::move(body),
-             year_switcher(y, "", nullptr, ""), crumbs(y, {}));
+             year_switcher(y, ""), crumbs(y, {}));
     }
 
     void open_data(const YearView& y) {
@@ -996,18 +998,18 @@ private:
             ids.push_back({{"id", ind.id}, {"title", ind.title}, {"unit", unit_label(ind)}, {"href", indicator_href(y, ind.id)}});
         body["indicators"] = std::move(ids);
         emit(y, "open-data/", "open-data/", "Открытые данные", "Файлы открытых данных мониторинга и их описание.",
-             "open_data", std::move(body), year_switcher(y, "", nullptr, ""), crumbs(y, {}));
+             "open_data", std::move(body), year_switcher(y, ""), crumbs(y, {}));
     }
 
     void content(const YearView& y, const ContentPage& c) {
         json body{{"title", c.title}, {"html", c.html}};
         emit(y, c.slug + "/", c.slug + "/", c.title, c.description.empty() ? c.title : c.description, "content",
-             std::move(body), year_switcher(y, "", nullptr, ""), crumbs(y, {}));
+             std::move(body), year_switcher(y, ""), crumbs(y, {}));
     }
 
     void not_found(const YearView& y) {
         emit(y, "404.html", "", "Страница не найдена", "Страница не найдена.", "not_found", json::object(),
-             year_switcher(y, "", nullptr, ""), json::array());
+             year_switcher(y, ""), json::array());
     }
 
     void school_downloads() {

@@ -1,9 +1,8 @@
 #include "monsite/render/template.hpp"
 
-#include <mstch/mstch.hpp>
+#include <kainjow/mustache.hpp>
 
 #include <fstream>
-#include <mutex>
 #include <sstream>
 
 #include "monsite/util/error.hpp"
@@ -11,31 +10,55 @@
 namespace monsite::render {
 namespace {
 
-mstch::node to_node(const nlohmann::ordered_json& j) {
+namespace km = kainjow::mustache;
+
+km::data to_data(const nlohmann::ordered_json& j) {
     switch (j.type()) {
         case nlohmann::json::value_t::object: {
-            mstch::map map;
-            for (const auto& [key, value] : j.items()) map.emplace(key, to_node(value));
-            return map;
+            km::data object(km::data::type::object);
+            for (const auto& [key, value] : j.items()) object[key] = to_data(value);
+            return object;
         }
         case nlohmann::json::value_t::array: {
-            mstch::array array;
-            array.reserve(j.size());
-            for (const auto& value : j) array.push_back(to_node(value));
-            return array;
+            km::data list(km::data::type::list);
+            for (const auto& value : j) list.push_back(to_data(value));
+            return list;
         }
-        case nlohmann::json::value_t::string: return j.get<std::string>();
-        case nlohmann::json::value_t::boolean: return j.get<bool>();
+        case nlohmann::json::value_t::string: return km::data(j.get_ref<const std::string&>());
+        case nlohmann::json::value_t::boolean: return km::data(j.get<bool>());
         case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned: return std::to_string(j.get<long long>());
-        case nlohmann::json::value_t::number_float: return j.dump();
-        default: return nullptr;
+        case nlohmann::json::value_t::number_unsigned: return km::data(std::to_string(j.get<long long>()));
+        case nlohmann::json::value_t::number_float: return km::data(j.dump());
+        default: return km::data(false);  // null: renders nothing, counts as false
     }
 }
 
-std::once_flag escape_installed;
+// Looks partials up in the theme, never in the data, so a data key such as
+// "level" cannot shadow (or become) the partial of the same name.
+class ThemeContext : public km::context<std::string> {
+public:
+    ThemeContext(const km::data* root, const std::map<std::string, km::data>& partials)
+        : km::context<std::string>(root), partials_(partials) {}
+    const km::data* get_partial(const std::string& name) const override {
+        auto it = partials_.find(name);
+        return it == partials_.end() ? nullptr : &it->second;
+    }
+
+private:
+    const std::map<std::string, km::data>& partials_;
+};
 
 }  // namespace
+
+struct Templates::Compiled {
+    std::map<std::string, std::unique_ptr<km::mustache>> templates;
+    std::map<std::string, km::data> partials;
+};
+
+Templates::Templates() : compiled_(std::make_unique<Compiled>()) {}
+Templates::Templates(Templates&&) noexcept = default;
+Templates& Templates::operator=(Templates&&) noexcept = default;
+Templates::~Templates() = default;
 
 std::string escape_html(std::string_view text) {
     std::string out;
@@ -56,8 +79,23 @@ std::string escape_html(std::string_view text) {
     return out;
 }
 
-Templates Templates::load(const std::vector<std::filesystem::path>& folders) {
+Templates Templates::from_text(std::map<std::string, std::string> templates) {
     Templates t;
+    t.texts_ = std::move(templates);
+    for (const auto& [name, text] : t.texts_) {
+        auto compiled = std::make_unique<km::mustache>(text);
+        if (!compiled->is_valid())
+            throw util::UsageError("шаблон «" + name + "» содержит ошибку: " + compiled->error_message());
+        compiled->set_custom_escape([](const std::string& s) { return escape_html(s); });
+        t.compiled_->templates.emplace(name, std::move(compiled));
+        const std::string* source = &text;
+        t.compiled_->partials.emplace(name, km::data(km::partial([source] { return *source; })));
+    }
+    return t;
+}
+
+Templates Templates::load(const std::vector<std::filesystem::path>& folders) {
+    std::map<std::string, std::string> texts;
     bool any = false;
     for (const auto& folder : folders) {
         std::error_code ec;
@@ -66,11 +104,11 @@ Templates Templates::load(const std::vector<std::filesystem::path>& folders) {
         for (const auto& entry : std::filesystem::directory_iterator(folder)) {
             if (entry.path().extension() != ".mustache") continue;
             std::string name = entry.path().stem().string();
-            if (t.templates_.count(name)) continue;  // an earlier folder overrides
+            if (texts.count(name)) continue;  // an earlier folder overrides
             std::ifstream in(entry.path(), std::ios::binary);
             std::ostringstream text;
             text << in.rdbuf();
-            t.templates_.emplace(name, text.str());
+            texts.emplace(name, text.str());
         }
     }
     if (!any) {
@@ -78,20 +116,23 @@ Templates Templates::load(const std::vector<std::filesystem::path>& folders) {
         for (const auto& f : folders) list += (list.empty() ? "" : ", ") + f.generic_string();
         throw util::UsageError("не найдена папка шаблонов темы (искали: " + list + ")");
     }
-    return t;
+    return from_text(std::move(texts));
 }
 
-Templates Templates::from_text(std::map<std::string, std::string> templates) {
-    Templates t;
-    t.templates_ = std::move(templates);
-    return t;
-}
+Templates Templates::clone() const { return from_text(texts_); }
+
+bool Templates::has(std::string_view name) const { return compiled_->templates.count(std::string(name)) > 0; }
 
 std::string Templates::render(std::string_view name, const nlohmann::ordered_json& context) const {
-    std::call_once(escape_installed, [] { mstch::config::escape = [](const std::string& s) { return escape_html(s); }; });
-    auto it = templates_.find(std::string(name));
-    if (it == templates_.end()) throw util::InternalError("нет шаблона «" + std::string(name) + "» в теме");
-    return mstch::render(it->second, to_node(context), templates_);
+    auto it = compiled_->templates.find(std::string(name));
+    if (it == compiled_->templates.end()) throw util::InternalError("нет шаблона «" + std::string(name) + "» в теме");
+    km::data root = to_data(context);
+    ThemeContext ctx(&root, compiled_->partials);
+    std::ostringstream out;
+    it->second->render(ctx, out);
+    if (!it->second->is_valid())
+        throw util::InternalError("шаблон «" + std::string(name) + "»: " + it->second->error_message());
+    return out.str();
 }
 
 }  // namespace monsite::render

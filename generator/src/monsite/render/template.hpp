@@ -1,10 +1,12 @@
 #pragma once
-// Mustache templates of a theme (mstch behind it). Contexts are JSON; templates
-// only display. {{name}} is HTML-escaped; {{{name}}} is reserved for HTML the
-// generator made itself (rendered bodies, Markdown output, chart specs).
+// Mustache templates of a theme (kainjow/mustache behind it, each template
+// parsed once). Contexts are JSON; templates only display. {{name}} is
+// HTML-escaped; {{{name}}} is reserved for HTML the generator made itself
+// (rendered bodies, Markdown output, chart specs).
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,18 +19,28 @@ class Templates {
 public:
     // Loads every *.mustache file of the folders, earlier folders winning: a
     // site theme first, then the default theme, so a site may override any one.
-    // Throws util::UsageError if no folder exists.
+    // Throws util::UsageError if no folder exists or a template does not parse.
     static Templates load(const std::vector<std::filesystem::path>& folders);
     // For tests: templates given as text.
     static Templates from_text(std::map<std::string, std::string> templates);
 
-    bool has(std::string_view name) const { return templates_.count(std::string(name)) > 0; }
+    Templates(Templates&&) noexcept;
+    Templates& operator=(Templates&&) noexcept;
+    ~Templates();
+
+    bool has(std::string_view name) const;
     // Renders `name` with `context`; other templates are available as partials
     // ({{> name}}). Throws util::InternalError for an unknown template.
+    // Not for concurrent use: give each thread its own copy (clone()).
     std::string render(std::string_view name, const nlohmann::ordered_json& context) const;
+    // An independent copy, for another thread.
+    Templates clone() const;
 
 private:
-    std::map<std::string, std::string> templates_;
+    Templates();
+    struct Compiled;
+    std::map<std::string, std::string> texts_;
+    std::unique_ptr<Compiled> compiled_;
 };
 
 // Escapes text for HTML element content and quoted attribute values.
