@@ -1,6 +1,10 @@
 #include "monsite/render/pages.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -224,26 +228,57 @@ class SiteBuilder {
 public:
     SiteBuilder(const PagesInput& in, const Templates& templates) : in_(in), t_(templates) {}
 
-    std::vector<Page> build() {
+    using Task = std::function<void(SiteBuilder&)>;
+
+    // Every page as an independent task, in a fixed order. Tasks may run on
+    // different builders (threads); each writes only its own builder's output.
+    std::vector<Task> plan() const {
+        std::vector<Task> tasks;
         const auto& years = in_.site.years;
         for (std::size_t i = 0; i < years.size(); ++i) {
             const model::YearData* data = in_.data.find_year(years[i]);
             const model::YearResults* results = in_.results.find_year(years[i]);
             if (!data || !results) continue;
             bool latest = i + 1 == years.size();
-            YearView view{years[i], latest, latest ? "" : std::to_string(years[i]) + "/", *data, *results,
-                          in_.results.find_year(years[i] - 1)};
-            year_pages(view);
+            YearView y{years[i], latest, latest ? "" : std::to_string(years[i]) + "/", *data, *results,
+                       in_.results.find_year(years[i] - 1)};
+            tasks.push_back([y](SiteBuilder& b) { b.home(y); });
+            for (const auto& d : model::directions()) tasks.push_back([y, &d](SiteBuilder& b) { b.direction(y, d); });
+            for (std::size_t k = 0; k < in_.catalogue.indicators.size(); ++k)
+                tasks.push_back([y, k](SiteBuilder& b) { b.indicator(y, k); });
+            tasks.push_back([y](SiteBuilder& b) { b.schools_index(y); });
+            for (const auto& s : data->schools) tasks.push_back([y, &s](SiteBuilder& b) { b.school(y, s); });
+            tasks.push_back([y](SiteBuilder& b) {
+                b.groups(y);
+                b.clusters(y);
+                b.rating(y);
+                if (y.results.has_subjects) b.subjects(y);
+            });
         }
-        if (const auto* latest = latest_view()) {
-            methodology(*latest);
-            open_data(*latest);
-            for (const auto& c : in_.content) content(*latest, c);
-            not_found(*latest);
-            school_downloads();
-        }
-        sitemap();
-        return std::move(pages_);
+        tasks.push_back([](SiteBuilder& b) {
+            if (const auto* latest = b.latest_view()) {
+                b.methodology(*latest);
+                b.open_data(*latest);
+                for (const auto& c : b.in_.content) b.content(*latest, c);
+                b.not_found(*latest);
+                b.school_downloads();
+            }
+        });
+        return tasks;
+    }
+
+    std::vector<Page>& pages() { return pages_; }
+    std::vector<std::string>& sitemap_paths() { return sitemap_paths_; }
+
+    // sitemap.xml of every page the builders made.
+    static Page sitemap(const PagesInput& in, std::vector<std::string> paths) {
+        std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+        std::string root = in.site_url.empty() ? in.site.base_url : in.site_url;
+        std::sort(paths.begin(), paths.end());
+        for (const auto& p : paths) xml += "  <url><loc>" + escape_html(root + p) + "</loc></url>\n";
+        xml += "</urlset>\n";
+        return {"sitemap.xml", std::move(xml)};
     }
 
 private:
@@ -330,6 +365,7 @@ private:
         std::string file = path.empty() || path.back() == '/' ? path + "index.html" : path;
         pages_.push_back({file, t_.render("layout", page)});
         if (file != "404.html") sitemap_paths_.push_back(path);
+        chart_counter_ = 0;  // chart ids restart on every page, whichever thread makes it
     }
 
     json crumbs(const YearView& y, std::initializer_list<std::pair<std::string, std::string>> items) const {
@@ -355,19 +391,6 @@ private:
     }
 
     // ------------------------------------------------------------ year pages
-
-    void year_pages(const YearView& y) {
-        chart_counter_ = 0;
-        home(y);
-        for (const auto& d : model::directions()) direction(y, d);
-        for (std::size_t i = 0; i < in_.catalogue.indicators.size(); ++i) indicator(y, i);
-        schools_index(y);
-        for (const auto& s : y.data.schools) school(y, s);
-        groups(y);
-        clusters(y);
-        rating(y);
-        if (y.results.has_subjects) subjects(y);
-    }
 
     std::vector<std::size_t> indicators_of(const std::string& direction) const {
         std::vector<std::size_t> out;
@@ -580,8 +603,8 @@ private:
                                      "Значение показателя «" + ind.short_title +
                                          "» в каждой школе, по убыванию; линия — значение по округу (" + municipal_text + ").",
                                      axis, percent};
-            json chart_table = table("Значения по школам", {"Школа", "Значение"}, json::array());
-            for (const auto& p : schools) chart_table["rows"].push_back({{"cells", {p.label, p.value_text}}});
+            // The table of every school right below holds this chart's data.
+            json chart_table = {{"ref", "#schools-table"}, {"ref_label", "Значения по школам — в таблице ниже"}};
             body["schools_chart"] = chart(schools_chart(schools_frame, schools, chart_value(ind, y.results.municipality.values[i]),
                                                         "Округ: " + municipal_text),
                                           schools_frame, std::move(chart_table));
@@ -1020,17 +1043,6 @@ private:
         for (const auto& [id, list] : by_school) pages_.push_back({"data/schools/" + slug(id) + ".csv", indicators_csv(list)});
     }
 
-    void sitemap() {
-        std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                          "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-        std::string root = in_.site_url.empty() ? in_.site.base_url : in_.site_url;
-        std::vector<std::string> paths = sitemap_paths_;
-        std::sort(paths.begin(), paths.end());
-        for (const auto& p : paths) xml += "  <url><loc>" + escape_html(root + p) + "</loc></url>\n";
-        xml += "</urlset>\n";
-        pages_.push_back({"sitemap.xml", std::move(xml)});
-    }
-
     const PagesInput& in_;
     const Templates& t_;
     std::vector<Page> pages_;
@@ -1053,8 +1065,45 @@ std::string slug(std::string_view text) {
     return (t.empty() ? std::string("x") : t) + "-" + hex_hash(text);
 }
 
-std::vector<Page> build_pages(const PagesInput& input, const Templates& templates) {
-    return SiteBuilder(input, templates).build();
+std::vector<Page> build_pages(const PagesInput& input, const Templates& templates, unsigned threads) {
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    SiteBuilder planner(input, templates);
+    const auto tasks = planner.plan();
+    threads = std::min<unsigned>(threads, static_cast<unsigned>(tasks.size()));
+
+    // One builder and one copy of the templates per thread; tasks are taken in order.
+    std::vector<Templates> copies;
+    for (unsigned t = 1; t < threads; ++t) copies.push_back(templates.clone());
+    std::vector<std::unique_ptr<SiteBuilder>> builders;
+    builders.push_back(std::make_unique<SiteBuilder>(input, templates));
+    for (auto& copy : copies) builders.push_back(std::make_unique<SiteBuilder>(input, copy));
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_lock;
+    auto work = [&](SiteBuilder& builder) {
+        try {
+            for (std::size_t i; (i = next.fetch_add(1)) < tasks.size();) tasks[i](builder);
+        } catch (...) {
+            std::lock_guard lock(failure_lock);
+            if (!failure) failure = std::current_exception();
+            next = tasks.size();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(*builders[t]));
+    work(*builders[0]);
+    for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+
+    std::vector<Page> pages;
+    std::vector<std::string> paths;
+    for (auto& b : builders) {
+        std::move(b->pages().begin(), b->pages().end(), std::back_inserter(pages));
+        std::move(b->sitemap_paths().begin(), b->sitemap_paths().end(), std::back_inserter(paths));
+    }
+    pages.push_back(SiteBuilder::sitemap(input, std::move(paths)));
+    std::sort(pages.begin(), pages.end(), [](const Page& a, const Page& b) { return a.path < b.path; });
+    return pages;
 }
 
 }  // namespace monsite::render

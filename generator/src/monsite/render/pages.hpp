@@ -38,8 +38,10 @@ struct PagesInput {
     std::string site_url;        // absolute URL of the site root for sitemap and Open Graph, or empty
 };
 
-// Every page, plus sitemap.xml and per-school CSV downloads. Deterministic.
-std::vector<Page> build_pages(const PagesInput& input, const Templates& templates);
+// Every page, plus sitemap.xml and per-school CSV downloads, sorted by path.
+// Pages are rendered on `threads` threads (0: one per core); the result is the
+// same whatever the number of threads.
+std::vector<Page> build_pages(const PagesInput& input, const Templates& templates, unsigned threads = 0);
 
 // A file-name-safe, stable identifier for a school code or a cluster name:
 // safe codes stay as they are; anything else is transliterated, and a hash is

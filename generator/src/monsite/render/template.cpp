@@ -20,8 +20,13 @@ km::data to_data(const nlohmann::ordered_json& j) {
             return object;
         }
         case nlohmann::json::value_t::array: {
+            // km::data offers only copying ways to fill a list; this list is our
+            // own non-const object, so moving elements into it is well defined
+            // and saves a deep copy of everything inside lists.
             km::data list(km::data::type::list);
-            for (const auto& value : j) list.push_back(to_data(value));
+            auto& items = const_cast<km::list&>(list.list_value());
+            items.reserve(j.size());
+            for (const auto& value : j) items.push_back(to_data(value));
             return list;
         }
         case nlohmann::json::value_t::string: return km::data(j.get_ref<const std::string&>());
@@ -31,6 +36,30 @@ km::data to_data(const nlohmann::ordered_json& j) {
         case nlohmann::json::value_t::number_float: return km::data(j.dump());
         default: return km::data(false);  // null: renders nothing, counts as false
     }
+}
+
+// Replaces each {{> name}} with the partial's text, recursively, so templates
+// are parsed once at load instead of at every use of a partial. Mustache
+// partials take the surrounding context, which inclusion keeps.
+std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& all, int depth) {
+    if (depth > 16) throw util::UsageError("шаблоны темы включают друг друга по кругу ({{> ...}})");
+    std::string out;
+    std::size_t pos = 0;
+    for (;;) {
+        std::size_t open = text.find("{{>", pos);
+        if (open == std::string::npos) break;
+        std::size_t close = text.find("}}", open);
+        if (close == std::string::npos) break;
+        std::string name = text.substr(open + 3, close - open - 3);
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t") + 1);
+        out.append(text, pos, open - pos);
+        auto it = all.find(name);
+        if (it != all.end()) out += expand_partials(it->second, all, depth + 1);
+        pos = close + 2;
+    }
+    out.append(text, pos, std::string::npos);
+    return out;
 }
 
 // Looks partials up in the theme, never in the data, so a data key such as
@@ -83,7 +112,7 @@ Templates Templates::from_text(std::map<std::string, std::string> templates) {
     Templates t;
     t.texts_ = std::move(templates);
     for (const auto& [name, text] : t.texts_) {
-        auto compiled = std::make_unique<km::mustache>(text);
+        auto compiled = std::make_unique<km::mustache>(expand_partials(text, t.texts_, 0));
         if (!compiled->is_valid())
             throw util::UsageError("шаблон «" + name + "» содержит ошибку: " + compiled->error_message());
         compiled->set_custom_escape([](const std::string& s) { return escape_html(s); });

@@ -211,7 +211,8 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     add_static_files(publisher, themes);
     render::PagesInput pages_input{info, data, results, config.catalogue, config.rules, content_pages(root, diags),
                                    add_chart_scripts(publisher, root, diags), config.site_url};
-    for (auto& page : render::build_pages(pages_input, templates)) publisher.add(page.path, std::move(page.body));
+    for (auto& page : render::build_pages(pages_input, templates, options.threads))
+        publisher.add(page.path, std::move(page.body));
     if (!report.years.empty())
         if (const auto* latest = data.find_year(report.years.back())) report.schools = latest->schools.size();
 

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <set>
 
 #include "monsite/util/error.hpp"
 
@@ -25,10 +26,20 @@ bool same_bytes(const fs::path& file, const std::string& bytes) {
 }
 
 void write_file(const fs::path& file, const std::string& bytes) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) throw util::InternalError("не удалось записать файл: " + std::string(std::strerror(errno)), {file.string()});
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    bool ok = fd >= 0;
+    for (std::size_t done = 0; ok && done < bytes.size();) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) done += static_cast<std::size_t>(n);
+    }
+    int saved = errno;
+    if (fd >= 0 && ::close(fd) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) throw util::InternalError("не удалось записать файл: " + std::string(std::strerror(saved)), {file.string()});
 }
 
 // Swaps two folders in one step where the kernel allows it.
@@ -102,10 +113,13 @@ PublishReport Publisher::commit() {
     if (ec) throw util::InternalError("не удалось создать папку: " + ec.message(), {staging_.string()});
 
     const bool had_output = fs::is_directory(out, ec);
+    std::set<fs::path> made;  // folders already created: one system call each, not one per file
     for (const auto& [relative, bytes] : files_) {
         fs::path target = staging_ / relative;
-        fs::create_directories(target.parent_path(), ec);
-        if (ec) throw util::InternalError("не удалось создать папку: " + ec.message(), {target.parent_path().string()});
+        if (made.insert(target.parent_path()).second) {
+            fs::create_directories(target.parent_path(), ec);
+            if (ec) throw util::InternalError("не удалось создать папку: " + ec.message(), {target.parent_path().string()});
+        }
         fs::path earlier = out / relative;
         if (had_output && same_bytes(earlier, bytes)) {
             fs::create_hard_link(earlier, target, ec);
