@@ -18,3 +18,14 @@ cd "$source_dir"
 # while a bare folder argument is read differently from Node 21 on.
 MONSITE_PUBLIC="$tmp/public" MONSITE_SCREENSHOTS="$screenshots" \
   node --test --test-reporter=spec tests/browser/*.test.mjs
+
+# The same site published in a sub-folder of the department's site: every link,
+# asset and chart must still resolve under the base URL.
+mkdir -p "$tmp/sub"
+cp -r "$source_dir/data" "$tmp/sub/data"
+cp -r "$source_dir/content" "$tmp/sub/content"
+sed -i '/^base_url/d' "$tmp/sub/data/site.toml"
+printf '\nbase_url = "/monitoring/"\n' >>"$tmp/sub/data/site.toml"
+"$monsite" build -q --data "$tmp/sub/data" --out "$tmp/sub/public"
+MONSITE_PUBLIC="$tmp/sub/public" MONSITE_SCREENSHOTS="$tmp/sub/screenshots" \
+  node --test --test-reporter=spec tests/browser/links.test.mjs tests/browser/pages.test.mjs
