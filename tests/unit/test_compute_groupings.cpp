@@ -46,7 +46,10 @@ const RatedField rated_fields[] = {
 model::SchoolYear rated_school(const std::string& id, const std::string& cluster,
                                std::initializer_list<std::pair<const char*, int>> scores) {
     model::SchoolYear s = make_school(id, cluster, {{"teachers_total", 100}});
-    for (const auto& [indicator, score] : scores) {
+    for (const auto& entry : scores) {
+        // Not a structured binding: clang 14 cannot capture one in doctest's message lambda.
+        const char* indicator = entry.first;
+        const int score = entry.second;
         bool found = false;
         for (const auto& r : rated_fields)
             if (std::string(r.indicator) == indicator) {

@@ -186,3 +186,9 @@ TEST_CASE("formula errors name the location passed in") {
         check_names_location(parse_error("weighted_mean(avg_age)"));             // no weight
     }
 }
+
+TEST_CASE("a number too large to compare exactly is an error in a formula") {
+    auto e = parse_error("share_of_schools(students > 99999999999999999999)");
+    CHECK(e.message().find("слишком велико") != std::string::npos);
+    CHECK(parse("share_of_schools(students > 1000000000)").operand == fraction(1'000'000'000, 1));
+}

@@ -451,12 +451,31 @@ TEST_CASE("xlsx limits: shared strings, cell length, nesting depth") {
         CHECK(e.where().file == "data/2025/excel_style.xlsx");
         CHECK(contains(e.message(), "больше 3 общих строк"));
     }
-    SUBCASE("a shared string too long") {
+    SUBCASE("a shared string too long: an error at each cell that uses it") {
         ReadLimits limits;
         limits.max_cell_chars = 10;
-        auto e = read_failure(fixtures / "excel_style.xlsx", limits);
-        CHECK(contains(e.message(), "общая строка с индексом 1"));
-        CHECK(contains(e.message(), "длиннее 10 символов"));
+        util::Diagnostics diags;
+        Workbook book = read(fixtures / "excel_style.xlsx", diags, {}, limits);
+        std::size_t too_long = 0;
+        for (const auto& d : diags.all()) {
+            if (!contains(d.message, "длиннее 10 символов")) continue;
+            ++too_long;
+            CHECK(d.where.row > 0);
+            CHECK(d.where.column > 0);
+        }
+        CHECK(too_long > 0);
+    }
+    SUBCASE("a file expanding past its cells or text (shared strings counted at every use)") {
+        ReadLimits cells;
+        cells.max_cells = 5;
+        auto e = read_failure(fixtures / "excel_style.xlsx", cells);
+        CHECK(e.where().row > 0);
+        CHECK(contains(e.message(), "больше 5 непустых ячеек"));
+        ReadLimits text;
+        text.max_text_bytes = 20;
+        e = read_failure(fixtures / "excel_style.xlsx", text);
+        CHECK(e.where().column > 0);
+        CHECK(contains(e.message(), "файл отклонён как слишком большой"));
     }
     SUBCASE("nesting too deep") {
         ReadLimits limits;

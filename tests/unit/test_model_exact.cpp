@@ -121,3 +121,22 @@ TEST_CASE("Exact::to_fixed rounds half away from zero on the exact value") {
     CHECK(fraction(-1, 3).to_fixed(0) == "0");     // -0.33 → 0, no sign
     CHECK(Exact(1'000'000).to_fixed(0) == "1000000");
 }
+
+// Found by the sanitizer build (UBSan: signed integer overflow in operator+):
+// a count of 9·10^21 in a spreadsheet overflowed __int128 silently.
+TEST_CASE("Exact: a result beyond the range of __int128 is an error, never a wrong number") {
+    const Exact huge = Exact::from_double(1e36);
+    CHECK(huge.numerator() == static_cast<Exact::Int>(1e36));
+    CHECK(huge.denominator() == 1);
+    CHECK_THROWS_AS(huge * huge, std::overflow_error);
+    CHECK_THROWS_AS(huge * 100 + huge * 100, std::overflow_error);  // each 1e38 fits, the sum does not
+    CHECK_THROWS_AS((huge * 100) - (Exact(0) - huge * 100), std::overflow_error);
+    CHECK_THROWS_AS((void)(huge * 100 < fraction(1, 3)), std::overflow_error);
+    CHECK_THROWS_AS(Exact::from_double(1e38), std::overflow_error);
+    // Beyond the range of int64_t, from_double no longer gives LLONG_MIN.
+    CHECK(Exact::from_double(1e20) == Exact(100'000'000'000) * Exact(1'000'000'000));
+    CHECK(Exact::from_double(-1e20).to_double() == -1e20);
+    // Large but representable values still work.
+    CHECK((huge / huge) == Exact(1));
+    CHECK(Exact::from_double(9e9).to_fixed(2) == "9000000000.00");
+}

@@ -201,3 +201,21 @@ TEST_CASE("a missing data folder is a usage error") {
     options.data_dir = "/nonexistent/monsite";
     CHECK_THROWS_AS(site::load_dataset(options, diags), util::UsageError);
 }
+
+// Found by the sanitizer build: such values overflowed the exact arithmetic of
+// the indicators (undefined behaviour) or became LLONG_MIN.
+TEST_CASE("a number beyond 1 000 000 000 in magnitude is an error naming its cell") {
+    TempDir dir;
+    write_year(dir, "2025", register_csv,
+               "Код ОО;Всего педагогических работников;Вакансии;Средний возраст\n"
+               "s1;9000000000000000000000;2;44,5\n"
+               "s2;10;1000000000;-1e30\n",
+               development_csv);
+    Run run = load(dir);
+    INFO(run.dump());
+    CHECK(run.diags.error_count() == 2);
+    CHECK(run.has("data/2025/Кадры.csv: строка 2, столбец 2: число слишком велико (допустимо не больше "
+                  "1 000 000 000 по модулю), найдено «9000000000000000000000»"));
+    CHECK(run.has("data/2025/Кадры.csv: строка 3, столбец 4: число слишком велико"));
+    CHECK_FALSE(run.has("строка 3, столбец 3"));  // 1 000 000 000 itself is allowed
+}

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <vector>
 
 #include "monsite/model/contract.hpp"
@@ -168,6 +169,7 @@ private:
         double v = 0;
         auto [end, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), v);
         if (ec != std::errc() || end != t.text.data() + t.text.size()) fail("неверное число «" + t.text + "»");
+        if (std::fabs(v) > 1e15) fail("число «" + t.text + "» слишком велико");
         return model::Exact::from_double(v);
     }
 

@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <limits>
 #include <memory>
 
 #include "monsite/util/strings.hpp"
@@ -11,9 +10,6 @@
 namespace monsite::ingest {
 
 namespace {
-
-// Bounds the table one file may produce (24 bytes a cell).
-constexpr std::uint64_t max_cells_per_file = 50'000'000;
 
 struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }
@@ -138,8 +134,12 @@ private:
     }
 
     void record() {
-        if (line_ > std::numeric_limits<std::uint32_t>::max())
-            throw util::DataError(where_, "слишком много строк в файле");
+        // A table is at most a sheet: every row costs a record downstream, however short its line.
+        if (line_ > util::max_sheet_rows)
+            throw util::DataError(where_.at(static_cast<std::uint32_t>(line_), 0),
+                                  "в файле больше " + std::to_string(util::max_sheet_rows) +
+                                      " строк (столько же, сколько может быть на листе Excel); файл отклонён как "
+                                      "слишком большой");
         std::uint64_t record_line = line_;
         table_.begin_row(static_cast<std::uint32_t>(record_line));
         std::uint32_t column = 0;
@@ -219,8 +219,8 @@ private:
                              " символов; такой текст не читается");
             return;
         }
-        if (++cells_ > max_cells_per_file)
-            throw util::DataError(where_, "в файле больше " + std::to_string(max_cells_per_file) +
+        if (++cells_ > limits_.max_cells)
+            throw util::DataError(where_, "в файле больше " + std::to_string(limits_.max_cells) +
                                               " непустых полей; файл отклонён как слишком большой");
         table_.add_text(column, field);
     }

@@ -19,10 +19,6 @@ constexpr std::string_view ns_table = "urn:oasis:names:tc:opendocument:xmlns:tab
 constexpr std::string_view ns_text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 constexpr std::string_view ns_calcext = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0";
 
-// Repeats multiply cells; these caps bound what one file may expand to.
-constexpr std::uint64_t max_cells_per_file = 50'000'000;
-constexpr std::uint64_t max_text_bytes_per_file = 1ull << 30;
-
 // A repeat count attribute; malformed or zero counts as 1. Capped so sums stay far from overflow.
 std::uint64_t parse_repeat(std::string_view value) {
     std::uint64_t n = 0;
@@ -381,12 +377,14 @@ private:
         check_budget(total_cells_ + row_cells_, total_text_bytes_ + row_text_bytes_);
     }
 
+    // Repeats multiply cells; limits.max_cells and max_text_bytes bound what one file may expand to.
     void check_budget(std::uint64_t cells, std::uint64_t bytes) const {
-        if (cells > max_cells_per_file || bytes > max_text_bytes_per_file)
+        if (cells > limits_.max_cells || bytes > limits_.max_text_bytes)
             throw util::DataError(util::SourceLocation{book_.file},
-                                  "в файле больше " + std::to_string(max_cells_per_file) +
-                                      " непустых ячеек или 1 ГиБ текста (с учётом повторяющихся строк и "
-                                      "столбцов); файл отклонён как слишком большой");
+                                  "в файле больше " + std::to_string(limits_.max_cells) + " непустых ячеек или " +
+                                      std::to_string(limits_.max_text_bytes >> 20) +
+                                      " МиБ текста (с учётом повторяющихся строк и столбцов); файл отклонён как "
+                                      "слишком большой");
     }
 
     void end_row() {

@@ -318,6 +318,7 @@ public:
                                                   " общих строк; файл отклонён как небезопасный");
             in_si_ = true;
             in_phonetic_ = false;
+            too_long_ = false;
             start_ = out_.pool_.size();
             code_points_ = 0;
         } else if (in_si_) {
@@ -334,18 +335,21 @@ public:
         } else if (name == "si" && in_si_) {
             in_si_ = false;
             collecting_ = false;
-            decode_escapes(out_.pool_, start_);
+            if (too_long_) out_.too_long_.push_back(out_.ends_.size());
+            else decode_escapes(out_.pool_, start_);
             out_.ends_.push_back(out_.pool_.size());
         }
     }
 
     void characters(std::string_view text) override {
-        if (!collecting_) return;
+        if (!collecting_ || too_long_) return;
         for (char ch : text) code_points_ += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-        if (code_points_ > limits_.max_cell_chars)
-            throw util::DataError(where_, "общая строка с индексом " + std::to_string(out_.ends_.size()) +
-                                              " длиннее " + std::to_string(limits_.max_cell_chars) +
-                                              " символов (предел Excel для одной ячейки)");
+        if (code_points_ > limits_.max_cell_chars) {
+            // Not kept; the cells that use it are reported (the sheet reader names them).
+            too_long_ = true;
+            out_.pool_.resize(start_);
+            return;
+        }
         out_.pool_.append(text);
     }
 
@@ -356,6 +360,7 @@ private:
     bool in_si_ = false;
     bool in_phonetic_ = false;
     bool collecting_ = false;
+    bool too_long_ = false;  // the current <si> passed max_cell_chars
     std::size_t start_ = 0;
     std::uint64_t code_points_ = 0;
 };

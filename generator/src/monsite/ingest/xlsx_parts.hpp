@@ -2,6 +2,7 @@
 // Package-level pieces of an XLSX file for the XLSX reader: part names and
 // relationships, shared strings, and which cell styles show percentages.
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -79,15 +80,19 @@ public:
         std::size_t begin = i == 0 ? 0 : ends_[i - 1];
         return std::string_view(pool_).substr(begin, ends_[i] - begin);
     }
+    // True if entry i was longer than limits.max_cell_chars: it is kept empty,
+    // and a cell that uses it is an error at that cell.
+    bool too_long(std::size_t i) const { return std::binary_search(too_long_.begin(), too_long_.end(), i); }
 
 private:
     friend class SharedStringsHandler;
     std::string pool_;
     std::vector<std::size_t> ends_;
+    std::vector<std::size_t> too_long_;  // ascending
 };
 
-// Throws util::DataError past limits.max_shared_strings entries or
-// limits.max_cell_chars code points in one entry.
+// Throws util::DataError past limits.max_shared_strings entries. An entry
+// longer than limits.max_cell_chars code points is not kept (too_long()).
 SharedStrings read_shared_strings(ZipArchive& zip, const std::string& entry, const ReadLimits& limits);
 
 // For each index of <cellXfs> in styles.xml: 1 if its number format shows percent.

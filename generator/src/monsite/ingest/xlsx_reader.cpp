@@ -107,6 +107,7 @@ Workbook read_xlsx(const std::filesystem::path& path, const std::string& display
     xlsx::SharedStrings strings;
     std::vector<std::uint8_t> percent_styles;
     bool shared_parts_loaded = false;
+    xlsx::Expansion expansion;
 
     for (const auto& sheet : sheets) {
         if (want_sheet && !want_sheet(sheet.name)) {
@@ -138,7 +139,7 @@ Workbook read_xlsx(const std::filesystem::path& path, const std::string& display
         }
 
         Table table(sheet.name, where);
-        xlsx::read_sheet(zip, *entry, table, strings, percent_styles, limits, diags);
+        xlsx::read_sheet(zip, *entry, table, strings, percent_styles, limits, expansion, diags);
         book.tables.push_back(std::move(table));
     }
     return book;

@@ -71,8 +71,8 @@ namespace {
 class SheetHandler final : public XmlHandler {
 public:
     SheetHandler(Table& table, const SharedStrings& strings, const std::vector<std::uint8_t>& percent,
-                 const ReadLimits& limits, util::Diagnostics& diags)
-        : table_(table), strings_(strings), percent_(percent), limits_(limits), diags_(diags) {
+                 const ReadLimits& limits, Expansion& expansion, util::Diagnostics& diags)
+        : table_(table), strings_(strings), percent_(percent), limits_(limits), expansion_(expansion), diags_(diags) {
         text_.reserve(256);
     }
 
@@ -288,22 +288,44 @@ private:
         diags_.error(table_.location(row_, column_), std::move(message));
     }
 
+    void too_long_error() {
+        cell_error("текст ячейки длиннее " + std::to_string(limits_.max_cell_chars) +
+                   " символов (предел Excel для одной ячейки)");
+    }
+
+    // Counts one more cell (and its text) of the file against the limits:
+    // shared strings are stored once but every cell that shows one counts.
+    void expand(std::size_t text_bytes) {
+        ++expansion_.cells;
+        expansion_.text_bytes += text_bytes;
+        if (expansion_.cells > limits_.max_cells || expansion_.text_bytes > limits_.max_text_bytes)
+            fail(row_, column_, "в файле больше " + std::to_string(limits_.max_cells) + " непустых ячеек или " +
+                                    std::to_string(limits_.max_text_bytes >> 20) +
+                                    " МиБ текста (общая строка считается в каждой ячейке, где она стоит); "
+                                    "файл отклонён как слишком большой");
+    }
+
     void end_cell() {
         in_cell_ = in_inline_ = in_phonetic_ = collecting_ = false;
         if (has_formula_ && !has_value_ && !has_inline_) return cell_error(std::string(formula_message));
-        if (overflow_)
-            return cell_error("текст ячейки длиннее " + std::to_string(limits_.max_cell_chars) +
-                              " символов (предел Excel для одной ячейки)");
+        if (overflow_) return too_long_error();
         switch (type_) {
             case Type::number: return add_number();
             case Type::shared: return add_shared();
             case Type::inline_string:
             case Type::string:
                 decode_escapes(text_);
+                expand(text_.size());
                 table_.add_text(column_, text_);
                 return;
-            case Type::date: table_.add_text(column_, text_); return;
-            case Type::error: table_.add_error(column_, trim_ascii(text_)); return;
+            case Type::date:
+                expand(text_.size());
+                table_.add_text(column_, text_);
+                return;
+            case Type::error:
+                expand(text_.size());
+                table_.add_error(column_, trim_ascii(text_));
+                return;
             case Type::boolean: return add_boolean();
         }
     }
@@ -317,6 +339,7 @@ private:
             return cell_error("значение " + util::quote_for_message(v) + " в числовой ячейке не является числом" +
                               std::string(damaged_hint));
         bool percent = style_ < percent_.size() && percent_[style_] != 0;
+        expand(0);
         table_.add_number(column_, value, percent);
     }
 
@@ -330,14 +353,20 @@ private:
         if (index >= strings_.size())
             return cell_error("ссылка на общую строку с индексом " + std::to_string(index) + ", а в файле их " +
                               std::to_string(strings_.size()) + std::string(damaged_hint));
-        table_.add_text(column_, strings_[static_cast<std::size_t>(index)]);
+        if (strings_.too_long(static_cast<std::size_t>(index))) return too_long_error();
+        std::string_view text = strings_[static_cast<std::size_t>(index)];
+        expand(text.size());
+        table_.add_text(column_, text);
     }
 
     void add_boolean() {
         std::string_view v = trim_ascii(text_);
         if (v.empty()) return;
-        if (v == "1" || v == "true") return table_.add_boolean(column_, true);
-        if (v == "0" || v == "false") return table_.add_boolean(column_, false);
+        bool yes = v == "1" || v == "true";
+        if (yes || v == "0" || v == "false") {
+            expand(0);
+            return table_.add_boolean(column_, yes);
+        }
         cell_error("значение " + util::quote_for_message(v) + " в логической ячейке не является ИСТИНОЙ или ЛОЖЬЮ" +
                    std::string(damaged_hint));
     }
@@ -346,6 +375,7 @@ private:
     const SharedStrings& strings_;
     const std::vector<std::uint8_t>& percent_;
     const ReadLimits& limits_;
+    Expansion& expansion_;
     util::Diagnostics& diags_;
 
     bool in_sheet_data_ = false;
@@ -376,8 +406,9 @@ private:
 }  // namespace
 
 void read_sheet(ZipArchive& zip, const std::string& entry, Table& table, const SharedStrings& strings,
-                const std::vector<std::uint8_t>& percent_styles, const ReadLimits& limits, util::Diagnostics& diags) {
-    SheetHandler handler(table, strings, percent_styles, limits, diags);
+                const std::vector<std::uint8_t>& percent_styles, const ReadLimits& limits, Expansion& expansion,
+                util::Diagnostics& diags) {
+    SheetHandler handler(table, strings, percent_styles, limits, expansion, diags);
     parse_part(zip, entry, handler, table.source(), limits);
     handler.finish();
 }

@@ -19,10 +19,19 @@ namespace monsite::ingest::xlsx {
 // then hold whichever part was readable and in range (0 otherwise).
 bool parse_cell_ref(std::string_view text, std::uint32_t& row, std::uint32_t& column);
 
+// What the sheets of one file have expanded to so far, against
+// limits.max_cells and limits.max_text_bytes (a shared string counts once
+// for every cell that uses it).
+struct Expansion {
+    std::uint64_t cells = 0;
+    std::uint64_t text_bytes = 0;
+};
+
 // Reads worksheet `entry` into `table` (named, with its source set). Throws
-// util::DataError for what makes the sheet unreadable; problems in single
-// cells go to `diags`.
+// util::DataError for what makes the sheet unreadable, or the file too large
+// once expanded; problems in single cells go to `diags`.
 void read_sheet(ZipArchive& zip, const std::string& entry, Table& table, const SharedStrings& strings,
-                const std::vector<std::uint8_t>& percent_styles, const ReadLimits& limits, util::Diagnostics& diags);
+                const std::vector<std::uint8_t>& percent_styles, const ReadLimits& limits, Expansion& expansion,
+                util::Diagnostics& diags);
 
 }  // namespace monsite::ingest::xlsx

@@ -8,9 +8,34 @@ namespace {
 
 using Int = Exact::Int;
 
+// __int128 arithmetic that throws instead of overflowing: signed overflow is
+// undefined behaviour, and absurd values (a count of 10^22 in a hostile file, a
+// threshold of 1e30 in a catalogue) must end in an error, not in a wrong result.
+constexpr Int int_max = (Int(1) << 126) - 1 + (Int(1) << 126);
+constexpr Int int_min = -int_max - 1;
+
+[[noreturn]] void too_large() { throw std::overflow_error("Exact: number too large"); }
+
+Int add(Int a, Int b) {
+    if ((b > 0 && a > int_max - b) || (b < 0 && a < int_min - b)) too_large();
+    return a + b;
+}
+
+Int neg(Int a) {
+    if (a == int_min) too_large();
+    return -a;
+}
+
+Int mul(Int a, Int b) {
+    if (a == 0 || b == 0) return 0;
+    Int ma = a < 0 ? neg(a) : a, mb = b < 0 ? neg(b) : b;
+    if (ma > int_max / mb) too_large();
+    return a * b;
+}
+
 Int gcd(Int a, Int b) {
-    if (a < 0) a = -a;
-    if (b < 0) b = -b;
+    if (a < 0) a = neg(a);
+    if (b < 0) b = neg(b);
     while (b != 0) {
         Int t = a % b;
         a = b;
@@ -48,13 +73,14 @@ Exact Exact::from_double(double value) {
     double scaled = std::round(value * static_cast<double>(scale));
     if (std::fabs(scaled) < 9e18) return fraction(static_cast<Int>(static_cast<std::int64_t>(scaled)), scale);
     // Beyond 9e9 a double has no meaningful ninth decimal: keep its whole part.
-    return fraction(static_cast<Int>(std::llround(value)), 1);
+    if (std::fabs(value) >= 1e37) too_large();
+    return fraction(static_cast<Int>(std::round(value)), 1);
 }
 
 void Exact::normalize() {
     if (den_ < 0) {
-        den_ = -den_;
-        num_ = -num_;
+        den_ = neg(den_);
+        num_ = neg(num_);
     }
     Int g = gcd(num_, den_);
     if (g > 1) {
@@ -65,23 +91,27 @@ void Exact::normalize() {
 
 double Exact::to_double() const { return static_cast<double>(num_) / static_cast<double>(den_); }
 
-Exact Exact::operator+(const Exact& o) const { return fraction(num_ * o.den_ + o.num_ * den_, den_ * o.den_); }
-Exact Exact::operator-(const Exact& o) const { return fraction(num_ * o.den_ - o.num_ * den_, den_ * o.den_); }
-Exact Exact::operator*(const Exact& o) const { return fraction(num_ * o.num_, den_ * o.den_); }
-Exact Exact::operator/(const Exact& o) const { return fraction(num_ * o.den_, den_ * o.num_); }
+Exact Exact::operator+(const Exact& o) const {
+    return fraction(add(mul(num_, o.den_), mul(o.num_, den_)), mul(den_, o.den_));
+}
+Exact Exact::operator-(const Exact& o) const {
+    return fraction(add(mul(num_, o.den_), neg(mul(o.num_, den_))), mul(den_, o.den_));
+}
+Exact Exact::operator*(const Exact& o) const { return fraction(mul(num_, o.num_), mul(den_, o.den_)); }
+Exact Exact::operator/(const Exact& o) const { return fraction(mul(num_, o.den_), mul(den_, o.num_)); }
 
 std::strong_ordering Exact::operator<=>(const Exact& o) const {
-    Int left = num_ * o.den_, right = o.num_ * den_;
+    Int left = mul(num_, o.den_), right = mul(o.num_, den_);
     return left < right ? std::strong_ordering::less
                         : (left > right ? std::strong_ordering::greater : std::strong_ordering::equal);
 }
 
 std::string Exact::to_fixed(int decimals) const {
     Int scale = 1;
-    for (int i = 0; i < decimals; ++i) scale *= 10;
-    Int magnitude = num_ < 0 ? -num_ : num_;
+    for (int i = 0; i < decimals; ++i) scale = mul(scale, 10);
+    Int magnitude = num_ < 0 ? neg(num_) : num_;
     // round(|v| * scale) half up, then restore the sign: half away from zero.
-    Int scaled = (magnitude * scale * 2 + den_) / (den_ * 2);
+    Int scaled = add(mul(mul(magnitude, scale), 2), den_) / mul(den_, 2);
     std::string digits = to_string(scaled);
     if (decimals > 0) {
         const auto places = static_cast<std::size_t>(decimals);

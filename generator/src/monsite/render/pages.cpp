@@ -1053,11 +1053,23 @@ private:
 
 }  // namespace
 
+namespace {
+// Names Windows keeps for devices (CON, NUL, COM1, …), in any case: a published
+// folder named so cannot be copied to or served from Windows.
+bool windows_device_name(std::string_view text) {
+    std::string lower = util::to_lower(text);
+    if (lower == "con" || lower == "prn" || lower == "aux" || lower == "nul") return true;
+    return lower.size() == 4 && (lower.starts_with("com") || lower.starts_with("lpt")) && lower[3] >= '0' &&
+           lower[3] <= '9';
+}
+}  // namespace
+
 std::string slug(std::string_view text) {
-    bool safe = !text.empty() && text.size() <= 64 && text != "." && text != "..";
+    // Lower-case only: on a case-insensitive disk (Windows, macOS) "Sch1" and
+    // "sch1" would be one folder, one school's page overwriting the other's.
+    bool safe = !text.empty() && text.size() <= 64 && text != "." && text != ".." && !windows_device_name(text);
     for (char c : text)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
-            safe = false;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) safe = false;
     if (safe) return std::string(text);
     std::string t = translit(text);
     if (t.size() > 48) t.resize(48);

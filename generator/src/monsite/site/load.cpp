@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "monsite/ingest/headers.hpp"
 #include "monsite/ingest/reader.hpp"
 #include "monsite/ingest/values.hpp"
+#include "monsite/render/pages.hpp"
 #include "monsite/util/strings.hpp"
 
 namespace monsite::site {
@@ -77,6 +80,49 @@ std::string expectation(const FieldSpec& f) {
     return {};
 }
 
+// A control character (C0 but tab and line ends, or DEL) in a text: none has
+// a place in a name or code, and a NUL would cut the text short in other programs.
+std::optional<unsigned> control_character(std::string_view text) {
+    for (char ch : text) {
+        auto c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return c;
+    }
+    return std::nullopt;
+}
+
+// Errors kept per sheet (or CSV file) for its rows; the rest are counted and
+// reported as one line, so a million bad rows cost neither a million lines nor
+// their memory (the XLSX reader does the same for unreadable cells).
+constexpr std::size_t max_row_errors_per_table = 1000;
+
+class CappedErrors {
+public:
+    explicit CappedErrors(util::Diagnostics& diags) : diags_(diags) {}
+    void error(util::SourceLocation where, std::string message) {
+        auto& n = counts_[{where.file, where.sheet}];
+        if (++n.first > max_row_errors_per_table) return;
+        if (n.first == 1) n.second = util::SourceLocation{where.file, where.sheet, 0, 0, where.line_based};
+        diags_.error(std::move(where), std::move(message));
+    }
+    // One line per table that had more errors than were shown.
+    void flush() {
+        for (auto& [key, n] : counts_)
+            if (n.first > max_row_errors_per_table)
+                diags_.error(n.second, "и ещё " + std::to_string(n.first - max_row_errors_per_table) +
+                                           " таких ошибок в этой таблице (показаны первые " +
+                                           std::to_string(max_row_errors_per_table) + ")");
+        counts_.clear();
+    }
+
+private:
+    util::Diagnostics& diags_;
+    std::map<std::pair<std::string, std::string>, std::pair<std::size_t, util::SourceLocation>> counts_;
+};
+
+// No monitoring value comes near this; beyond it a number is a typo or hostile,
+// and would take the exact arithmetic of the indicators out of range.
+constexpr double max_magnitude = 1e9;
+
 // Reads one cell as field `f`. Returns false (and leaves `out` empty) on a bad value.
 bool parse_field(const FieldSpec& f, const ingest::Table& table, const ingest::Cell& cell,
                  const std::vector<std::string>& indicator_ids, FieldValue& out) {
@@ -87,13 +133,13 @@ bool parse_field(const FieldSpec& f, const ingest::Table& table, const ingest::C
         case FieldType::text: {
             out.text = ingest::cell_text(table, cell);
             out.present = !out.text.empty();
-            return cell.kind != CellKind::error;
+            return cell.kind != CellKind::error && !control_character(out.text);
         }
         case FieldType::count:
         case FieldType::number:
         case FieldType::score: {
             auto v = ingest::cell_number(table, cell);
-            if (!v) return false;
+            if (!v || std::fabs(*v) > max_magnitude) return false;
             if (f.type == FieldType::count && (*v < 0 || !ingest::is_whole(*v))) return false;
             if (f.type == FieldType::score && (*v < 0 || *v > 100)) return false;
             out.number = f.type == FieldType::count ? std::round(*v) : *v;
@@ -135,6 +181,23 @@ bool parse_field(const FieldSpec& f, const ingest::Table& table, const ingest::C
     return false;
 }
 
+// Why parse_field refused a cell.
+std::string refusal(const FieldSpec& f, const ingest::Table& table, const ingest::Cell& cell) {
+    if (f.type == FieldType::text && cell.kind != ingest::CellKind::error)
+        if (auto c = control_character(ingest::cell_text(table, cell))) {
+            char code[8];
+            std::snprintf(code, sizeof code, "%04X", *c);
+            return "в тексте есть управляющий символ U+" + std::string(code) +
+                   " (невидимый знак, которого не должно быть в данных); удалите его, найдено " +
+                   ingest::cell_for_message(table, cell);
+        }
+    if (f.type == FieldType::count || f.type == FieldType::number)
+        if (auto v = ingest::cell_number(table, cell); v && std::fabs(*v) > max_magnitude)
+            return "число слишком велико (допустимо не больше 1 000 000 000 по модулю), найдено " +
+                   ingest::cell_for_message(table, cell);
+    return expectation(f) + ", найдено " + ingest::cell_for_message(table, cell);
+}
+
 TableRecords map_table(const ingest::Table& table, const TableSpec& spec, const std::vector<std::string>& indicator_ids,
                        util::Diagnostics& diags) {
     TableRecords result{&spec, false, {}};
@@ -171,6 +234,7 @@ TableRecords map_table(const ingest::Table& table, const TableSpec& spec, const 
     for (std::size_t i = 0; i < match.columns.size(); ++i)
         if (match.columns[i]) field_of[match.columns[i]] = static_cast<int>(i);
 
+    CappedErrors row_errors(diags);
     const auto& rows = table.rows();
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const ingest::Row& row = rows[r];
@@ -182,8 +246,7 @@ TableRecords map_table(const ingest::Table& table, const TableSpec& spec, const 
             auto f = static_cast<std::size_t>(field_of[cell.column]);
             FieldValue& value = rec.values[f];
             if (!parse_field(spec.fields[f], table, cell, indicator_ids, value)) {
-                diags.error(table.location(row.index, cell.column),
-                            expectation(spec.fields[f]) + ", найдено " + ingest::cell_for_message(table, cell));
+                row_errors.error(table.location(row.index, cell.column), refusal(spec.fields[f], table, cell));
                 value = {};
                 value.column = cell.column;
                 invalid[f] = any = true;
@@ -196,10 +259,11 @@ TableRecords map_table(const ingest::Table& table, const TableSpec& spec, const 
             if (rec.values[i].column == 0) rec.values[i].column = match.columns[i];
             // A reader's error at the cell (a formula without its value) already says why it is empty.
             if (spec.fields[i].required && !rec.values[i].present && !invalid[i] && !diags.has_error_at(rec.cell(i)))
-                diags.error(rec.cell(i), "не заполнено обязательное поле " + in_quotes(spec.fields[i].header));
+                row_errors.error(rec.cell(i), "не заполнено обязательное поле " + in_quotes(spec.fields[i].header));
         }
         result.records.push_back(std::move(rec));
     }
+    row_errors.flush();
     return result;
 }
 
@@ -248,11 +312,18 @@ void run_jobs(std::vector<FileJob>& jobs, const LoadOptions& options) {
     for (auto& t : pool) t.join();
 }
 
+// A school code and the cell it was first given in.
+struct Named {
+    std::string id;
+    util::SourceLocation where;
+};
+
 // Every year's validation beyond single cells: keys, references, parts and wholes.
 class YearBuilder {
 public:
-    YearBuilder(int year, std::string display_dir, util::Diagnostics& diags)
-        : display_dir_(std::move(display_dir)), diags_(diags) {
+    // `slugs`: the page name (render::slug) of every school code seen so far, over all years.
+    YearBuilder(int year, std::string display_dir, util::Diagnostics& diags, std::map<std::string, Named>& slugs)
+        : display_dir_(std::move(display_dir)), diags_(diags), row_errors_(diags), slugs_(slugs) {
         data_.year = year;
     }
 
@@ -279,6 +350,7 @@ public:
         check_parts();
         build_teachers();
         build_measures();
+        row_errors_.flush();
         return std::move(data_);
     }
 
@@ -311,9 +383,17 @@ private:
             if (id.empty()) continue;
             auto [it, fresh] = seen.emplace(id, &rec);
             if (!fresh) {
-                diags_.error(rec.cell(0), "код ОО " + in_quotes(id) + " повторяется в таблице «ОО» (впервые: " +
+                row_errors_.error(rec.cell(0), "код ОО " + in_quotes(id) + " повторяется в таблице «ОО» (впервые: " +
                                               it->second->cell(0).to_string() + ")");
                 continue;
+            }
+            // Pages and files are named after the code: two codes must not share a name.
+            auto [named, first] = slugs_.emplace(render::slug(id), Named{id, rec.cell(0)});
+            if (!first && named->second.id != id) {
+                row_errors_.error(rec.cell(0), "код ОО " + in_quotes(id) + " даёт то же имя страницы школы («" +
+                                                   named->first + "»), что и код " + in_quotes(named->second.id) +
+                                                   " (" + named->second.where.to_string() +
+                                                   "); измените один из кодов");
             }
             model::SchoolYear s;
             s.school_id = id;
@@ -355,12 +435,12 @@ private:
             if (id.empty()) continue;
             auto it = states_.find(id);
             if (it == states_.end()) {
-                diags_.error(rec.cell(0), "школы с кодом " + in_quotes(id) + " нет в таблице «ОО»");
+                row_errors_.error(rec.cell(0), "школы с кодом " + in_quotes(id) + " нет в таблице «ОО»");
                 continue;
             }
             auto [row, fresh] = it->second.rows.emplace(table, &rec);
             if (!fresh) {
-                diags_.error(rec.cell(0), "код ОО " + in_quotes(id) + " повторяется в таблице " + in_quotes(spec.name) +
+                row_errors_.error(rec.cell(0), "код ОО " + in_quotes(id) + " повторяется в таблице " + in_quotes(spec.name) +
                                               " (впервые: " + row->second->cell(0).to_string() + ")");
                 continue;
             }
@@ -370,7 +450,7 @@ private:
         for (const auto& school : data_.schools) {
             const auto& state = states_.at(school.school_id);
             if (!state.rows.count(table))
-                diags_.error(state.rows.at(TableId::schools)->cell(0),
+                row_errors_.error(state.rows.at(TableId::schools)->cell(0),
                              "для школы " + in_quotes(school.school_id) + " нет строки в таблице " + in_quotes(spec.name));
         }
     }
@@ -409,13 +489,13 @@ private:
             for (const auto& rule : rules) {
                 auto part = value(rule.part), whole = value(rule.whole);
                 if (!part || !whole || *part <= *whole) continue;
-                diags_.error(where(source(rule.part)),
+                row_errors_.error(where(source(rule.part)),
                              header(rule.part) + " (" + number(*part) + ") больше, чем " + header(rule.whole) + " (" +
                                  number(*whole) + ", " + whole_place(source(rule.part), source(rule.whole)) + ")");
             }
             auto high = value("cat_highest"), first = value("cat_first"), total = value("teachers_total");
             if (high && first && total && *high + *first > *total)
-                diags_.error(where(source("cat_first")),
+                row_errors_.error(where(source("cat_first")),
                              header("cat_highest") + " и " + header("cat_first") + " вместе (" + number(*high + *first) +
                                  ") больше, чем " + header("teachers_total") + " (" + number(*total) + ", " +
                                  whole_place(source("cat_first"), source("teachers_total")) + ")");
@@ -436,14 +516,14 @@ private:
             if (!id.empty()) {
                 auto [it, fresh] = seen.emplace(id, &rec);
                 if (!fresh) {
-                    diags_.error(rec.cell(0), "код педагога " + in_quotes(id) + " повторяется (впервые: " +
+                    row_errors_.error(rec.cell(0), "код педагога " + in_quotes(id) + " повторяется (впервые: " +
                                                   it->second->cell(0).to_string() + ")");
                     continue;
                 }
             }
             if (school.empty()) continue;
             if (!states_.count(school)) {
-                diags_.error(rec.cell(1), "школы с кодом " + in_quotes(school) + " нет в таблице «ОО»");
+                row_errors_.error(rec.cell(1), "школы с кодом " + in_quotes(school) + " нет в таблице «ОО»");
                 continue;
             }
             model::Teacher t;
@@ -501,7 +581,7 @@ private:
         for (const auto& rec : collected.records) {
             const std::string& school = rec.text(4);
             if (!school.empty() && !states_.count(school)) {
-                diags_.error(rec.cell(4), "школы с кодом " + in_quotes(school) + " нет в таблице «ОО»");
+                row_errors_.error(rec.cell(4), "школы с кодом " + in_quotes(school) + " нет в таблице «ОО»");
                 continue;
             }
             data_.measures.push_back({rec.text(0), rec.text(1), rec.text(2), rec.text(3), school, rec.text(5),
@@ -511,6 +591,8 @@ private:
 
     std::string display_dir_;
     util::Diagnostics& diags_;
+    CappedErrors row_errors_;
+    std::map<std::string, Named>& slugs_;
     bool incomplete_ = false;
     model::YearData data_;
     std::map<TableId, Collected> tables_;
@@ -580,8 +662,9 @@ model::Dataset load_dataset(const LoadOptions& options, util::Diagnostics& diags
     run_jobs(jobs, options);
 
     model::Dataset dataset;
+    std::map<std::string, Named> slugs;
     for (std::size_t y = 0; y < years.size(); ++y) {
-        YearBuilder builder(years[y].year, years[y].display, diags);
+        YearBuilder builder(years[y].year, years[y].display, diags, slugs);
         std::vector<std::string> files;
         for (auto& job : jobs) {
             if (job.year_index != static_cast<int>(y)) continue;
