@@ -12,6 +12,7 @@ packages=(
   libzip-dev libexpat1-dev libxlsxwriter-dev libboost-program-options-dev doctest-dev
   libtomlplusplus-dev nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev
   python3 unzip
+  clang libclang-rt-14-dev
 )
 
 # Browser tests (tests/browser/) drive Debian's Chromium with Node.js; a Node.js
