@@ -1,5 +1,6 @@
 #include "monsite/cli/app.hpp"
 
+#include <chrono>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -80,10 +81,24 @@ ExitStatus run_build(const Options& options) {
     build.out_dir = options.out_dir;
     build.config_file = options.config_file;
     build.threads = options.threads;
-    if (!options.quiet) build.on_progress = [](std::string_view step) { std::cerr << "monsite: " << step << "…\n"; };
+    // With -v every step also shows the time since the build started, so a slow stage is easy to see.
+    const auto started = std::chrono::steady_clock::now();
+    auto elapsed = [started] {
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::string text = std::to_string(static_cast<long long>(s * 100 + 0.5));
+        if (text.size() < 3) text.insert(0, 3 - text.size(), '0');
+        return text.insert(text.size() - 2, ",") + " с";
+    };
+    if (!options.quiet)
+        build.on_progress = [&options, elapsed](std::string_view step) {
+            std::cerr << "monsite: " << step << "…";
+            if (options.verbose) std::cerr << " [" << elapsed() << ']';
+            std::cerr << '\n';
+        };
     if (options.verbose) build.on_file = [](std::string_view file) { std::cerr << "чтение " << file << '\n'; };
     util::Diagnostics diags;
     auto report = site::build_site(build, diags);
+    if (options.verbose) std::cerr << "monsite: сборка заняла " << elapsed() << '\n';
     print_diagnostics(diags, options.quiet);
     if (!report) {
         std::string next = "Сайт не собран; прежнее содержимое «" + options.out_dir.generic_string() + "» не изменено.";
