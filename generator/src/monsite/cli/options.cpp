@@ -12,7 +12,9 @@ namespace {
 namespace po = boost::program_options;
 
 po::options_description command_options(const std::string& command) {
-    po::options_description d("Параметры");
+    // Boost wraps by bytes, and a Cyrillic letter takes two: a wide line keeps
+    // each description on one line in an 80-column terminal.
+    po::options_description d("Параметры", 200, 100);
     d.add_options()
         ("data", po::value<std::string>()->value_name("ПАПКА")->default_value("data"),
          "папка с данными: в ней папки годов (2023, 2024, ...)");
@@ -22,10 +24,12 @@ po::options_description command_options(const std::string& command) {
              "куда записать сайт; прежнее содержимое заменяется только после успешной сборки");
     d.add_options()
         ("config", po::value<std::string>()->value_name("ФАЙЛ"),
-         "файл настроек site.toml (по умолчанию ПАПКА_ДАННЫХ/site.toml, если он есть, иначе встроенные настройки)")
-        ("threads,j", po::value<unsigned>()->value_name("N")->default_value(0), "число потоков чтения (0 — по числу ядер)")
+         "файл настроек (по умолчанию ПАПКА_ДАННЫХ/site.toml или встроенные настройки)")
+        ("threads,j", po::value<unsigned>()->value_name("N")->default_value(0),
+         command == "build" ? "число потоков чтения и вёрстки (0 — по числу ядер)" : "число потоков чтения (0 — по числу ядер)")
         ("quiet,q", po::bool_switch(), "печатать только ошибки")
-        ("verbose,v", po::bool_switch(), "называть каждый читаемый файл")
+        ("verbose,v", po::bool_switch(),
+         command == "build" ? "называть каждый читаемый файл и показывать время шагов сборки" : "называть каждый читаемый файл")
         ("help,h", po::bool_switch(), "справка по команде");
     return d;
 }
@@ -54,7 +58,7 @@ std::string general_help() {
                "\n"
                "Команды:\n"
                "  check      проверить данные и настройки, ничего не записывая\n"
-               "  build      рассчитать показатели и опубликовать открытые данные в public/\n"
+               "  build      рассчитать показатели и опубликовать сайт и открытые данные в public/\n"
                "  help       справка по команде, например: monsite help build\n"
                "\n"
                "Общие параметры:\n"
@@ -66,7 +70,7 @@ std::string general_help() {
 
 std::string command_help(const std::string& command) {
     if (command == "check")
-        return "monsite check [--data ПАПКА] [--config ФАЙЛ]\n"
+        return "monsite check [--data ПАПКА] [--config ФАЙЛ] [-j N] [-q | -v]\n"
                "\n"
                "Читает все таблицы из папок годов (data/2023, data/2024, ...), проверяет их по формату\n"
                "данных, проверяет настройки и печатает сводку: годы, число школ, строки каждой таблицы,\n"
@@ -74,11 +78,13 @@ std::string command_help(const std::string& command) {
                "\n" +
                describe(command_options(command)) + "\n" + exit_statuses;
     if (command == "build")
-        return "monsite build [--data ПАПКА] [--out ПАПКА] [--config ФАЙЛ]\n"
+        return "monsite build [--data ПАПКА] [--out ПАПКА] [--config ФАЙЛ] [-j N] [-q | -v]\n"
                "\n"
-               "Проверяет данные, рассчитывает показатели, группы эффективности и рейтинг и записывает\n"
-               "в ПАПКА_САЙТА/data/ открытые данные: indicators.csv, schools.csv, monitoring.xlsx, site.json.\n"
-               "Если в данных есть ошибки, ничего не записывается и прежний сайт остаётся как был.\n"
+               "Проверяет данные, рассчитывает показатели, группы эффективности и рейтинг и публикует\n"
+               "в папку --out сайт (страницы всех лет, графики, sitemap.xml) и открытые данные в data/:\n"
+               "indicators.csv, schools.csv, monitoring.xlsx, site.json. Если в данных есть ошибки,\n"
+               "ничего не записывается и прежний сайт остаётся как был; неизменённые файлы не\n"
+               "перезаписываются.\n"
                "Без файла настроек используются настройки по умолчанию (формат данных, версия 1).\n"
                "\n" +
                describe(command_options(command)) + "\n" + exit_statuses;
