@@ -717,8 +717,7 @@ private:
         body["has_partners"] = !g->partners.empty();
 
         json measures = json::array();
-        for (const auto& m : y.data.measures)
-            if (m.school_id == s.school_id) measures.push_back(measure_view(m));
+        for (const model::Measure* m : measures_of(y, s.school_id)) measures.push_back(measure_view(*m));
         body["has_measures"] = !measures.empty();
         body["measures"] = std::move(measures);
 
@@ -824,6 +823,17 @@ private:
                          "Балл", true};
         return chart(trend_chart(frame, points, in_.rules.group_medium.to_double(), in_.rules.group_high.to_double()),
                      frame, table("Интегральный балл по годам", {"Год", "Балл", "Группа"}, rows));
+    }
+
+    // A school's measures in file order. The index of a year is built once per
+    // builder (thread), so a page costs its own measures, not the whole year's.
+    const std::vector<const model::Measure*>& measures_of(const YearView& y, const std::string& school_id) {
+        auto [index, fresh] = measure_index_.try_emplace(y.year);
+        if (fresh)
+            for (const auto& m : y.data.measures) index->second[m.school_id].push_back(&m);
+        static const std::vector<const model::Measure*> none;
+        auto it = index->second.find(school_id);
+        return it == index->second.end() ? none : it->second;
     }
 
     static json measure_view(const model::Measure& m) {
@@ -1049,6 +1059,7 @@ private:
     std::vector<std::string> sitemap_paths_;
     int chart_counter_ = 0;
     std::unique_ptr<Indicator> percent_;
+    std::map<int, std::map<std::string, std::vector<const model::Measure*>>> measure_index_;
 };
 
 }  // namespace
