@@ -15,10 +15,12 @@ packages=(
   clang libclang-rt-14-dev
 )
 
-# Browser tests (tests/browser/) drive Debian's Chromium with Node.js; a Node.js
-# installed from elsewhere (with its own npm) is used as it is.
+# Browser tests (tests/browser/) drive Debian's Chromium with Node.js 18.19 or
+# newer: Debian 12's own nodejs (18.20) does. A Node.js installed from elsewhere
+# is used as it is; Debian's npm is added when it has none.
 packages+=(chromium)
-command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -33,6 +35,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The test tools in package-lock.json are pinned to the last versions that run
+# on Node.js 18.19 (package.json "engines"): refuse an older node here, with the
+# fix, rather than fail later inside the browser tests.
+node_version=$(node -p 'process.versions.node' 2>/dev/null || true)
+IFS=. read -r node_major node_minor _ <<<"${node_version:-0.0.0}"
+if ! [[ "$node_major" =~ ^[0-9]+$ && "$node_minor" =~ ^[0-9]+$ ]] \
+  || [ "$node_major" -lt 18 ] || { [ "$node_major" -eq 18 ] && [ "$node_minor" -lt 19 ]; }; then
+  echo "setup: found Node.js ${node_version:-(none)} at $(command -v node || echo '(no node on PATH)');" \
+    "the browser tests need Node.js 18.19 or newer." >&2
+  echo "setup: on Debian 12, 'apt-get install nodejs npm' gives 18.20.x: remove or move the older" \
+    "node from PATH (or upgrade it) and run this script again." >&2
+  exit 1
 fi
 
 # Front-end libraries and browser test tools, exactly as package-lock.json pins
