@@ -605,8 +605,11 @@ def compute(ind, sids, data, teachers, school_scope):
     if k == "wmean":
         f = ind["field"]
         if school_scope:
+            # Section 5: the school's own value only when its weight is above 0;
+            # an average over no teachers has no value, as it adds nothing above.
             v = data[sids[0]].get(f)
-            if v is None:
+            w = data[sids[0]].get("teachers_total")
+            if v is None or w is None or w <= 0:
                 return None
             return dict(value=Fraction(v), num=None, den=None, pden=None)
         S = W = 0

@@ -253,6 +253,40 @@ def test_pooling_sums_means_share_of_schools():
         assert r[m + ("iom_coverage",)][4] == "no_data"
 
 
+def test_weighted_mean_zero_weight_at_school():
+    # Section 5: a school whose weight (teachers_total) is 0 has no weighted mean
+    # of its own, exactly as it adds nothing above the school.
+    with TmpDir() as root:
+        schools = [("a", "A", "СОШ", "C"), ("b", "B", "СОШ", "C"), ("z", "Z", "СОШ", "C")]
+        kadry = {"a": {"teachers_total": 10, "vacancies": 0, "avg_age": "40", "avg_load": "1,5"},
+                 "b": {"teachers_total": 30, "vacancies": 0, "avg_age": "50", "avg_load": "1"},
+                 "z": {"teachers_total": 0, "vacancies": 2, "avg_age": "61", "avg_load": "2"}}
+        razv = {"a": dict(diagnosed=10), "b": dict(diagnosed=30), "z": dict(diagnosed=0)}
+        make_year(root, 2024, schools, kadry, razv)
+        out = run_and_read(root)
+        r = out["ind"]
+        assert r[("2024", "school", "z", "avg_age")] == ["", "", "", "", "no_data"]
+        assert r[("2024", "school", "z", "avg_load")] == ["", "", "", "", "no_data"]
+        assert r[("2024", "school", "a", "avg_age")] == ["40.00", "", "", "", ""]
+        # (40*10 + 50*30)/40 = 47.5, the same as without z; likewise (1.5*10 + 1*30)/40
+        assert r[("2024", "municipality", "municipality", "avg_age")] == ["47.50", "", "", "", ""]
+        assert r[("2024", "cluster", "C", "avg_age")] == ["47.50", "", "", "", ""]
+        assert r[("2024", "municipality", "municipality", "avg_load")] == ["1.13", "", "", "", ""]
+        # z's other values still count: vacancies are summed, staffing_level is 0 of 2
+        assert r[("2024", "school", "z", "vacancies")] == ["2", "", "", "", ""]
+        assert r[("2024", "school", "z", "staffing_level")] == ["0.00", "0", "2", "low", ""]
+        # the composite of z comes from its rated values only (staffing_level: low)
+        rows = {l.split(",")[1]: l.split(",") for l in out["schools.csv"][1:]}
+        assert rows["z"][5:] == ["0.00", "low", "3"], rows["z"]
+        # an empty weight is no weight either
+        kadry["z"]["teachers_total"] = ""
+        shutil.rmtree(os.path.join(root, "2024"))
+        make_year(root, 2024, schools, kadry, razv)
+        r = run_and_read(root)["ind"]
+        assert r[("2024", "school", "z", "avg_age")] == ["", "", "", "", "no_data"]
+        assert r[("2024", "municipality", "municipality", "avg_age")] == ["47.50", "", "", "", ""]
+
+
 def _xlsx(path, sheets, shared, styles=None):
     """sheets: list of (name, sheetData xml)."""
     ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'

@@ -1,5 +1,5 @@
-// Groupings of schools, problem zones and subject summaries (data-contract.md,
-// section 6; tests/oracle/README.md, interpretation 12), on hand-made schools.
+// Groupings of schools and problem zones (data-contract.md, section 6;
+// tests/oracle/README.md, interpretation 12), on hand-made schools.
 // Every expected value is worked out in the comment next to it.
 
 #include <doctest/doctest.h>
@@ -18,7 +18,6 @@ using monsite::test::direction_of;
 using monsite::test::fraction;
 using monsite::test::make_dataset;
 using monsite::test::make_school;
-using monsite::test::make_teacher;
 using monsite::test::make_year;
 
 namespace {
@@ -486,91 +485,5 @@ thresholds = [5, 50]
         CHECK(ids_of(other.year(2025).problem_zones) ==
               std::vector<std::string>{"vacancy_count", "newcomers", "age", "load", "course_count", "expert_count"});
         // age: 3.99 >= 5 % × 40 = 2 → now a zone as well.
-    }
-}
-
-TEST_CASE("subject summaries: averages and deficit shares, suppressed below min_group") {
-    auto data = make_dataset({
-        make_year(2024, {make_school("s1", "A", {}), make_school("s2", "A", {})}),  // no Педагоги
-        make_year(2025, {make_school("s1", "A", {}), make_school("s2", "A", {}), make_school("s3", "A", {})},
-                  {
-                      make_teacher("t01", "s1", "Математика", 60, true),
-                      make_teacher("t02", "s1", "Математика", 70, false),
-                      make_teacher("t03", "s1", "Математика", 80, true),
-                      make_teacher("t04", "s2", "Математика", 90, false),
-                      make_teacher("t05", "s2", "Математика", 100, false),
-                      make_teacher("t06", "s1", "Физика", 50, true),
-                      make_teacher("t07", "s2", "Физика", 40, false),
-                      make_teacher("t08", "s2", "Физика", std::nullopt, true),
-                      make_teacher("t09", "s2", "Физика", 60, std::nullopt),
-                      make_teacher("t10", "s2", "Физика", 70, false),
-                      make_teacher("t11", "s2", "", std::nullopt, std::nullopt),
-                  }),
-    });
-    Computed c = test::run_default(data);
-    CHECK_FALSE(c.year(2024).has_subjects);
-    CHECK(c.year(2024).subjects.empty());
-    CHECK(c.year(2024).school_subjects.empty());
-
-    const auto& year = c.year(2025);
-    REQUIRE(year.has_subjects);
-    // Byte order: "Математика" (D0 9C) < "Предмет не указан" (D0 9F) < "Физика" (D0 A4).
-    REQUIRE(year.subjects.size() == 3);
-    const auto& math = year.subjects[0];
-    CHECK(math.subject == "Математика");
-    CHECK(math.teachers == 5);
-    CHECK(math.scored == 5);
-    CHECK(math.average_score == Exact(80));    // (60 + 70 + 80 + 90 + 100) / 5 = 400/5 = 80; 5 is not below 5
-    CHECK_FALSE(math.average_suppressed);
-    CHECK(math.deficit_share == Exact(40));    // 2 of 5 = 40 %
-    CHECK_FALSE(math.deficit_suppressed);
-
-    const auto& none = year.subjects[1];
-    CHECK(none.subject == "Предмет не указан");  // an empty subject
-    CHECK(none.teachers == 1);
-    CHECK(none.scored == 0);
-    CHECK_FALSE(none.average_score);             // nobody scored: nothing to suppress
-    CHECK_FALSE(none.average_suppressed);
-    CHECK_FALSE(none.deficit_share);
-    CHECK_FALSE(none.deficit_suppressed);
-
-    const auto& physics = year.subjects[2];
-    CHECK(physics.subject == "Физика");
-    CHECK(physics.teachers == 5);
-    CHECK(physics.scored == 4);                  // 50, 40, 60, 70
-    CHECK_FALSE(physics.average_score);          // 4 < 5
-    CHECK(physics.average_suppressed);
-    CHECK_FALSE(physics.deficit_share);          // deficit known for 4 (t06, t07, t08, t10) < 5
-    CHECK(physics.deficit_suppressed);
-
-    // Per school, in school_id order, every school of the year.
-    REQUIRE(year.school_subjects.size() == 3);
-    CHECK(year.school_subjects[0].school_id == "s1");
-    CHECK(year.school_subjects[2].school_id == "s3");
-    CHECK(year.school_subjects[2].subjects.empty());  // no teachers
-    const auto& s1 = year.school_subjects[0].subjects;
-    REQUIRE(s1.size() == 2);
-    CHECK(s1[0].subject == "Математика");
-    CHECK(s1[0].teachers == 3);
-    CHECK(s1[0].average_suppressed);  // 3 < 5
-    CHECK(s1[0].deficit_suppressed);
-    CHECK(s1[1].subject == "Физика");
-
-    SUBCASE("with min_group = 3") {
-        model::Rules rules = c.rules;
-        rules.min_group = 3;
-        Computed three = test::run(data, c.catalogue, rules);
-        const auto& s1_3 = three.year(2025).school_subjects[0].subjects;
-        CHECK(s1_3[0].average_score == Exact(70));            // (60 + 70 + 80) / 3 = 70
-        CHECK(s1_3[0].deficit_share == fraction(200, 3));     // 2 of 3 = 66.67 %
-        CHECK(s1_3[1].average_suppressed);                    // Физика at s1: 1 < 3
-        const auto& physics3 = three.year(2025).subjects[2];
-        CHECK(physics3.average_score == Exact(55));           // (50 + 40 + 60 + 70) / 4 = 220/4 = 55
-        CHECK(physics3.deficit_share == Exact(50));           // t06 да, t07 нет, t08 да, t10 нет → 2 of 4
-        const auto& s2_3 = three.year(2025).school_subjects[1].subjects;
-        REQUIRE(s2_3.size() == 3);
-        CHECK(s2_3[0].average_suppressed);                    // Математика at s2: 2 < 3
-        CHECK(s2_3[2].average_score == fraction(170, 3));  // (40 + 60 + 70) / 3 = 170/3
-        CHECK(s2_3[2].deficit_share == fraction(100, 3));     // t07 нет, t08 да, t10 нет → 1 of 3
     }
 }

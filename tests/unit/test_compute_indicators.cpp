@@ -157,15 +157,85 @@ TEST_CASE("compute: a weighted mean is weighted by teachers_total over schools w
     CHECK_FALSE(c.municipal(2025, "avg_age")->has_fraction);  // means carry no numerator/denominator
     check_value(c.cluster(2025, "Город", "avg_age"), 46, Level::none);
     check_no_data(c.cluster(2025, "Село", "avg_age"));  // Σ weights = 0
-    // At school scope: the school's own value, whatever its weight.
+    // At school scope: the school's own value when its weight is above 0 (§5); with a
+    // weight of 0 or none, an average over no teachers has no value.
     check_value(c.school(2025, "s1", "avg_age"), 30, Level::none);
-    check_value(c.school(2025, "s3", "avg_age"), 60, Level::none);
-    check_value(c.school(2025, "s5", "avg_age"), 40, Level::none);
+    check_no_data(c.school(2025, "s3", "avg_age"));
+    check_no_data(c.school(2025, "s5", "avg_age"));
     check_no_data(c.school(2025, "s4", "avg_age"));
     // avg_load: (1.25·10 + 1.5·40 + 1·20) / (10 + 40 + 20) = (12.5 + 60 + 20) / 70 = 92.5/70 = 37/28 = 1.3214…
     check_value(c.municipal(2025, "avg_load"), fraction(37, 28), Level::none);
     CHECK(c.municipal(2025, "avg_load")->value.to_fixed(2) == "1.32");
     check_value(c.school(2025, "s1", "avg_load"), fraction(5, 4), Level::none);
+}
+
+TEST_CASE("compute: a school with teachers_total = 0 has no weighted mean; the municipal value is unaffected") {
+    auto with_zero = make_dataset({make_year(2025, {
+        make_school("s1", "A", {{"teachers_total", 10}, {"avg_age", 40}, {"avg_load", 1.5}}),
+        make_school("s2", "A", {{"teachers_total", 30}, {"avg_age", 50}, {"avg_load", 1}}),
+        make_school("z", "A", {{"teachers_total", 0}, {"vacancies", 2}, {"avg_age", 61}, {"avg_load", 2}}),
+    })});
+    Computed c = test::run_default(with_zero);
+    check_no_data(c.school(2025, "z", "avg_age"));
+    check_no_data(c.school(2025, "z", "avg_load"));
+    check_value(c.school(2025, "s1", "avg_age"), 40, Level::none);
+    // (40·10 + 50·30) / 40 = 1900/40 = 47.5, as without z; avg_load (15 + 30) / 40 = 9/8
+    check_value(c.municipal(2025, "avg_age"), fraction(95, 2), Level::none);
+    check_value(c.cluster(2025, "A", "avg_age"), fraction(95, 2), Level::none);
+    check_value(c.municipal(2025, "avg_load"), fraction(9, 8), Level::none);
+    // z's other values stay: 2 vacancies, staffing 0 / (0 + 2) = 0 % → low
+    check_value(c.school(2025, "z", "vacancies"), 2, Level::none);
+    check_ratio(c.school(2025, "z", "staffing_level"), 0, 0, 2, Level::low);
+}
+
+TEST_CASE("compute: a rated weighted mean without a value at school scope leaves the composite") {
+    // A site may rate a weighted mean; §6 averages the scores over the indicators that have a value.
+    model::Catalogue catalogue = test::catalogue_from(R"toml(
+[[indicator]]
+id = "age"
+direction = "staffing"
+title = "Средний возраст"
+formula = "weighted_mean(avg_age, teachers_total)"
+unit = "years"
+better = "lower"
+thresholds = [40, 50]
+scopes = ["school"]
+
+[[indicator]]
+id = "staffing"
+direction = "staffing"
+title = "Укомплектованность"
+formula = "teachers_total / (teachers_total + vacancies)"
+unit = "%"
+better = "higher"
+thresholds = [95, 100]
+scopes = ["school"]
+)toml");
+    auto data = make_dataset({make_year(2025, {
+        make_school("s1", "A", {{"teachers_total", 10}, {"vacancies", 0}, {"avg_age", 55}}),  // age low 0, staffing high 2
+        make_school("s2", "A", {{"teachers_total", 20}, {"vacancies", 0}, {"avg_age", 35}}),  // high 2, high 2
+        make_school("z", "A", {{"teachers_total", 0}, {"vacancies", 0}, {"avg_age", 35}}),    // no age; 0 / 0: none
+        make_school("y", "A", {{"teachers_total", 0}, {"vacancies", 1}, {"avg_age", 35}}),    // no age; 0 % → low 0
+    })});
+    Computed c = test::run(data, catalogue, model::Rules{});
+    check_no_data(c.school(2025, "z", "age"));
+    check_no_data(c.school(2025, "y", "age"));
+    // s1: (0 + 2) / 2 × 50 = 50; s2: (2 + 2) / 2 × 50 = 100
+    CHECK(c.grouping(2025, "s1").composite == Exact(50));
+    CHECK(c.grouping(2025, "s2").composite == Exact(100));
+    CHECK(c.grouping(2025, "s2").rank == 1);
+    // z: no rated value at all → no composite, group or rank (35 years would have scored high)
+    CHECK_FALSE(c.grouping(2025, "z").composite);
+    CHECK(c.grouping(2025, "z").group == Level::none);
+    CHECK(c.grouping(2025, "z").rank == 0);
+    CHECK(c.grouping(2025, "z").scored_indicators == 0);
+    // y: only staffing counts (low = 0) → 0, not (0 + 2) / 2 × 50 = 50; rank 3 after s2 and s1
+    CHECK(c.grouping(2025, "y").scored_indicators == 1);
+    CHECK(c.grouping(2025, "y").composite == Exact(0));
+    CHECK(c.grouping(2025, "y").group == Level::low);
+    CHECK(c.grouping(2025, "y").rank == 3);
+    // Municipality: (55·10 + 35·20) / 30 = 1250/30 = 125/3; z and y add nothing.
+    check_value(c.municipal(2025, "age"), fraction(125, 3), Level::medium);
 }
 
 TEST_CASE("compute: share_of_schools at municipality and cluster scope only") {

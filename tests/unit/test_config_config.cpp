@@ -419,6 +419,17 @@ TEST_CASE("catalogue errors name the catalogue file and line") {
         CHECK(e.where().file == file);
         CHECK(e.where().row == 5);
     }
+    SUBCASE("a mean over Педагоги rows is always sensitive") {
+        auto catalogue = config::parse_catalogue(indicator_block("age", "mean(teachers.age)", "none", "", "years"), "c");
+        REQUIRE(catalogue.indicators.size() == 1);
+        CHECK(catalogue.indicators[0].sensitive);  // without the key
+        util::UsageError e =
+            load_error(indicator_block("age", "mean(teachers.age)", "none", "", "years") + "sensitive = false\n");
+        CHECK(e.where().file == file);
+        CHECK(e.where().row == 10);
+        CHECK(mentions(e, "показатель «age» считается по таблице «Педагоги» и всегда защищается (sensitive): "
+                          "уберите sensitive = false"));
+    }
     SUBCASE("an unknown key, unit, direction or better") {
         util::UsageError key = load_error(good + "treshold = 5\n");  // line 10
         CHECK(key.where().file == file);

@@ -4,6 +4,8 @@
 #include <map>
 #include <span>
 
+#include "monsite/compute/subjects.hpp"
+
 namespace monsite::compute {
 namespace {
 
@@ -91,12 +93,15 @@ TrueValue evaluate(const Indicator& ind, std::span<const SchoolYear* const> scho
             break;
         }
         case FormulaKind::weighted_mean: {
-            if (school_scope) {  // the school's own value, whatever its weight
+            if (school_scope) {
+                // The school's own value when its weight is above 0; an average over
+                // no teachers has no value, as it adds nothing above the school (§5).
                 auto v = field_of(*schools[0], f.numerator[0]);
-                if (!v) return out;
+                auto w = field_of(*schools[0], f.weight);
+                if (!v || !w || !(*w > Exact(0))) return out;
                 out.has = true;
                 out.value = *v;
-                out.privacy_base = field_of(*schools[0], f.weight).value_or(Exact(0));
+                out.privacy_base = *w;
                 break;
             }
             Exact weighted, weights;
@@ -262,40 +267,6 @@ void add_groupings(model::YearResults& out, const std::vector<std::vector<TrueVa
     }
 }
 
-std::vector<model::SubjectSummary> summarize_subjects(std::span<const Teacher* const> teachers, int min_group) {
-    struct Tally {
-        std::int64_t teachers = 0, scored = 0, with_deficit_value = 0, deficits = 0;
-        Exact score_sum;
-    };
-    std::map<std::string, Tally> by_subject;
-    for (const Teacher* t : teachers) {
-        Tally& s = by_subject[t->subject.empty() ? std::string("Предмет не указан") : t->subject];
-        ++s.teachers;
-        if (t->diag_score) {
-            ++s.scored;
-            s.score_sum += Exact::from_double(*t->diag_score);
-        }
-        if (t->deficit) {
-            ++s.with_deficit_value;
-            s.deficits += *t->deficit ? 1 : 0;
-        }
-    }
-    std::vector<model::SubjectSummary> out;
-    for (const auto& [subject, s] : by_subject) {
-        model::SubjectSummary summary{subject, s.teachers, s.scored, std::nullopt, false, std::nullopt, false};
-        if (s.scored > 0) {
-            if (s.scored < min_group) summary.average_suppressed = true;
-            else summary.average_score = s.score_sum / Exact(s.scored);
-        }
-        if (s.with_deficit_value > 0) {
-            if (s.with_deficit_value < min_group) summary.deficit_suppressed = true;
-            else summary.deficit_share = Exact::fraction(s.deficits * 100, s.with_deficit_value);
-        }
-        out.push_back(std::move(summary));
-    }
-    return out;
-}
-
 model::YearResults compute_year(const model::YearData& year, const model::Catalogue& catalogue,
                                 const model::Rules& rules) {
     model::YearResults out;
@@ -343,13 +314,7 @@ model::YearResults compute_year(const model::YearData& year, const model::Catalo
 
     add_groupings(out, school_values, year, catalogue, rules);
 
-    if (year.has_teachers) {
-        out.has_subjects = true;
-        out.subjects = summarize_subjects(all_teachers, rules.min_group);
-        for (const auto& school : year.schools)
-            out.school_subjects.push_back(
-                {school.school_id, summarize_subjects(teachers_by_school[school.school_id], rules.min_group)});
-    }
+    if (year.has_teachers) summarize_subjects(year, rules.min_group, out);
     return out;
 }
 

@@ -187,7 +187,13 @@ model::Indicator parse_indicator(const toml::table& t, const TomlReader& r, cons
     if (ind.school_scope && ind.formula.kind == model::FormulaKind::share_of_schools)
         throw UsageError("share_of_schools не считается для отдельной школы: уберите \"school\" из scopes",
                          r.at(*t.get("formula")));
-    ind.sensitive = r.boolean(t, "sensitive", false);
+    // A mean over Педагоги rows is a figure about persons: always sensitive.
+    const bool over_teachers = ind.formula.kind == model::FormulaKind::teacher_mean;
+    ind.sensitive = r.boolean(t, "sensitive", over_teachers);
+    if (over_teachers && !ind.sensitive)
+        throw UsageError("показатель «" + ind.id + "» считается по таблице «Педагоги» и всегда защищается (sensitive): "
+                         "уберите sensitive = false",
+                         r.at(*t.get("sensitive")));
     return ind;
 }
 

@@ -188,7 +188,8 @@ std::string formula_in_words(const Indicator& ind) {
                    ". Для кластера и округа числители и знаменатели школ складываются (а не усредняются проценты).";
         case model::FormulaKind::sum: return "Сумма значений поля " + field_header(f.numerator[0]) + ".";
         case model::FormulaKind::weighted_mean:
-            return "Значение поля " + field_header(f.numerator[0]) + "; для кластера и округа — среднее, взвешенное по " +
+            return "Значение поля " + field_header(f.numerator[0]) + " школы, если " + field_header(f.weight) +
+                   " больше 0 (иначе нет данных); для кластера и округа — среднее, взвешенное по " +
                    field_header(f.weight) + ".";
         case model::FormulaKind::share_of_schools:
             return "Доля школ, для которых выполнено условие «" + f.text.substr(f.text.find('(') + 1, f.text.rfind(')') - f.text.find('(') - 1) +
@@ -849,12 +850,20 @@ private:
             rows.push_back({{"subject", s.subject},
                             {"teachers", std::to_string(s.teachers)},
                             {"scored", std::to_string(s.scored)},
-                            {"average", s.average_score ? ru_decimal(*s.average_score, 1)
-                                                        : (s.average_suppressed ? "скрыто" : "нет данных")},
-                            {"deficit", s.deficit_share ? ru_value(*percent_share(), *s.deficit_share)
-                                                        : (s.deficit_suppressed ? "скрыто" : "нет данных")}});
+                            {"average", subject_cell(s.average_score ? ru_decimal(*s.average_score, 1) : "",
+                                                     s.average_suppressed)},
+                            {"deficit", subject_cell(s.deficit_share ? ru_value(*percent_share(), *s.deficit_share) : "",
+                                                     s.deficit_suppressed)}});
         }
         return rows;
+    }
+
+    // A subject figure for the value partial: its text, «скрыто» (with the same note as
+    // any suppressed value) or «нет данных».
+    static json subject_cell(const std::string& text, bool suppressed) {
+        if (!text.empty()) return {{"text", text}, {"has_value", true}};
+        if (suppressed) return {{"text", "скрыто"}, {"missing", true}, {"suppressed", true}};
+        return {{"text", "нет данных"}, {"missing", true}};
     }
 
     const Indicator* percent_share() const {
