@@ -204,10 +204,11 @@ std::string read_text_file(const std::filesystem::path& file) {
 std::string checked_base_url(std::string value, const SourceLocation& where) {
     const std::string full_address =
         "base_url должен быть путём на сайте, например \"/monitoring/\"; полный адрес укажите в site_url";
+    const std::string first = value.substr(0, value.find('/'));
     if (value.find("://") != std::string::npos || value.starts_with("//") || util::to_lower(value).starts_with("http:") ||
         util::to_lower(value).starts_with("https:") ||
         // "edu.example.ru/monitoring/": a server name without the scheme
-        (!value.starts_with("/") && value.substr(0, value.find('/')).find('.') != std::string::npos))
+        (first != "." && first != ".." && first.find('.') != std::string::npos))
         throw UsageError(full_address, where);
     if (value.empty() || value.front() != '/') value.insert(0, "/");
     if (value.back() != '/') value += '/';
