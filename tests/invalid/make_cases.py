@@ -8,7 +8,10 @@ Every case is a folder tests/invalid/<case>/ holding
                     except for the one defect the case is about;
   expected.txt      lines that must appear (as substrings) in the error output
                     of `monsite check --data data`, which must exit with 2
-                    (tests/run_invalid_case.sh).
+                    (tests/run_invalid_case.sh);
+  status.txt, args.txt, content/, themes/
+                    optional: another exit status (1 for the configuration
+                    and site-file cases), extra arguments, the site's pages and themes.
 
 The spreadsheets are made by hand here, with the standard library only: XLSX
 and ODS are small zip packages written part by part, with fixed timestamps, so
@@ -878,6 +881,99 @@ def xml_with_doctype():
     ]
 
 
+# ---- configuration and the site's own files (exit status 1): site.toml, content/, themes/
+#
+# These cases return a third item: files of the case folder beside data/ (status.txt,
+# args.txt, content/..., themes/...), see tests/run_invalid_case.sh.
+
+USAGE = {"status.txt": b"1\n"}
+
+
+def site_toml(*lines):
+    """data/site.toml of the example site's kind, with `lines` after two ordinary ones."""
+    text = 'municipality = "Заречный муниципальный округ"\nmin_group = 5\n' + "".join(line + "\n" for line in lines)
+    return {"site.toml": text.encode("utf-8")}
+
+
+@case
+def base_url_full_address():
+    files = year(layout_book(base_tables()))
+    files.update(site_toml('base_url = "https://edu.example.ru/monitoring/"'))
+    return files, [
+        'data/site.toml: строка 3: base_url должен быть путём на сайте, например "/monitoring/"; '
+        "полный адрес укажите в site_url",
+    ], USAGE
+
+
+@case
+def site_url_not_absolute():
+    files = year(layout_book(base_tables()))
+    files.update(site_toml('base_url = "/monitoring/"', 'site_url = "edu.example.ru/monitoring/"'))
+    return files, [
+        "data/site.toml: строка 4: site_url должен быть полным адресом сайта, начинающимся с https:// или http://, "
+        'например "https://edu.example.ru/monitoring/"',
+    ], USAGE
+
+
+@case
+def language_unknown():
+    files = year(layout_book(base_tables()))
+    files.update(site_toml('language = "en"'))
+    return files, [
+        'data/site.toml: строка 3: неизвестный язык «en» в language; допустимые значения: "ru" '
+        "(на других языках интерфейса сайта пока нет)",
+    ], USAGE
+
+
+@case
+def years_given_twice():
+    files = year(layout_book(base_tables()))
+    files.update(site_toml("years = [2025, 2025]"))
+    return files, [
+        "data/site.toml: строка 3: год 2025 указан в years дважды; каждый год публикуется один раз",
+    ], USAGE
+
+
+@case
+def content_page_collides():
+    extras = dict(USAGE)
+    extras["content/about.md"] = "+++\ntitle = \"О мониторинге\"\n+++\nО мониторинге.\n".encode("utf-8")
+    # The department's own list of schools would replace (or be replaced by) the generated one.
+    extras["content/schools.md"] = "+++\ntitle = \"Школы\"\n+++\nСписок школ округа.\n".encode("utf-8")
+    return year(layout_book(base_tables())), [
+        "content/schools.md: имя страницы «schools» занято: такой раздел или файл сайта создаёт сам генератор; "
+        "переименуйте файл (заняты имена 404, assets, clusters, data, directions, groups, index, indicators, "
+        "methodology, open-data, rating, schools, sitemap, subjects и годы, например 2025)",
+    ], extras
+
+
+@case
+def unknown_partial():
+    files = year(layout_book(base_tables()))
+    files.update(site_toml('theme = "broken"'))
+    extras = dict(USAGE)
+    extras["themes/broken/templates/home.mustache"] = (
+        "<h1>{{municipality}}, {{year}}</h1>\n<p>{{> nope}}</p>\n".encode("utf-8"))
+    return files, [
+        "themes/broken/templates/home.mustache: строка 2: неизвестный шаблон {{> nope}}: в теме нет файла "
+        "«nope.mustache» (ни в своей теме, ни в теме default)",
+    ], extras
+
+
+@case
+def strict_warning():
+    t = base_tables()
+    # A column the contract does not have: a warning, which --strict makes an error (exit 2).
+    t["Кадры"][0].append("Примечание")
+    for row in t["Кадры"][1:]:
+        row.append("нет")
+    return year(layout_csv(t)), [
+        f"{D}/Кадры.csv: строка 1, столбец 12: ошибка (строгий режим): столбец «Примечание»",
+        # build also counts the chart scripts' warning where node_modules is missing
+        ", из них предупреждений в строгом режиме: ",
+    ], {"args.txt": b"--strict\n"}
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -890,7 +986,7 @@ def write_tree(root, files):
 
 
 def write_case(name, fn):
-    files, expected = fn()
+    files, expected, *more = fn()
     folder = os.path.join(HERE, name)
     if os.path.isdir(folder):
         shutil.rmtree(folder)
@@ -899,6 +995,8 @@ def write_case(name, fn):
     with open(os.path.join(folder, "expected.txt"), "w", encoding="utf-8", newline="\n") as f:
         for line in expected:
             f.write(line + "\n")
+    if more:
+        write_tree(folder, more[0])  # status.txt, args.txt, content/, themes/ beside data/
 
 
 def write_valid(root):

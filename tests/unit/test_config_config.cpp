@@ -178,6 +178,9 @@ TEST_CASE("default_config: site settings and rules") {
     CHECK(config.language == "ru");
     CHECK(config.theme == "default");
     CHECK(config.source.empty());
+    CHECK(config.site_url.empty());
+    CHECK_FALSE(config.strict);
+    CHECK(config::supported_languages() == std::vector<std::string>{"ru"});
     CHECK(config.rules.min_group == 5);
     CHECK(config.rules.group_high == Exact(70));
     CHECK(config.rules.group_medium == Exact(40));
@@ -198,7 +201,8 @@ TEST_CASE("load_config: a site.toml overrides the defaults") {
                "department = \"Отдел образования\"\n"
                "base_url = \"monitoring\"\n"
                "years = [2025, 2023, 2024]\n"
-               "language = \"en\"\n"
+               "language = \"ru\"\n"
+               "strict = true\n"
                "min_group = 3\n"
                "[groups]\n"
                "high = 75.5\n"
@@ -214,7 +218,9 @@ TEST_CASE("load_config: a site.toml overrides the defaults") {
     CHECK(config.department == "Отдел образования");
     CHECK(config.base_url == "/monitoring/");  // slashes added at both ends
     CHECK(config.years == std::vector<int>{2023, 2024, 2025});  // sorted
-    CHECK(config.language == "en");
+    CHECK(config.language == "ru");
+    CHECK(config.strict);
+    CHECK(config.site_url.empty());    // not given: no sitemap
     CHECK(config.theme == "default");  // not given: default kept
     CHECK(config.rules.min_group == 3);
     CHECK(config.rules.group_high == fraction(151, 2));    // 75.5
@@ -456,4 +462,122 @@ TEST_CASE("catalogue errors name the catalogue file and line") {
         CHECK(e.where().row == 5);
         CHECK(mentions(usage_error([&] { config::parse_catalogue("", "empty.toml"); }), "[[indicator]]"));
     }
+}
+
+TEST_CASE("load_config: base_url is a path; a full address is an error suggesting site_url") {
+    TempDir dir;
+    const std::string file = (dir / "site.toml").generic_string();
+    auto load = [&](const std::string& text) {
+        write_file(dir / "site.toml", text);
+        return config::load_config(dir / "site.toml");
+    };
+    auto error = [&](const std::string& text) {
+        write_file(dir / "site.toml", text);
+        return usage_error([&] { config::load_config(dir / "site.toml"); });
+    };
+    CHECK(load("base_url = \"/\"\n").base_url == "/");
+    CHECK(load("base_url = \"/monitoring/\"\n").base_url == "/monitoring/");
+    CHECK(load("base_url = \"/monitoring\"\n").base_url == "/monitoring/");  // the trailing slash is added
+    CHECK(load("base_url = \"/edu/monitoring\"\n").base_url == "/edu/monitoring/");
+
+    for (const char* full : {"https://edu.example.ru/monitoring/", "http://edu.example.ru/", "//edu.example.ru/monitoring/",
+                             "HTTPS://EDU.EXAMPLE.RU/", "edu.example.ru/monitoring/", "https:/edu.example.ru/"}) {
+        CAPTURE(full);
+        util::UsageError e = error("municipality = \"Город\"\nbase_url = \"" + std::string(full) + "\"\n");
+        CHECK(e.where().file == file);
+        CHECK(e.where().row == 2);
+        CHECK(e.message() == "base_url должен быть путём на сайте, например \"/monitoring/\"; полный адрес укажите в site_url");
+        CHECK(e.status() == util::ExitStatus::usage);
+        CHECK(e.to_diagnostic().to_string() ==
+              file + ": строка 2: base_url должен быть путём на сайте, например \"/monitoring/\"; полный адрес укажите в site_url");
+    }
+    for (const char* bad : {"/a b/", "/a//b/", "/../", "/a/./b/", "/a?x=1", "/a#top", "/\"x\"/", "/a\\b/", "./x/"}) {
+        CAPTURE(bad);
+        util::UsageError e = error(std::string("base_url = '") + bad + "'\n");
+        CHECK(e.where().row == 1);
+        CHECK(mentions(e, "не путь на сайте"));
+    }
+}
+
+TEST_CASE("load_config: site_url, when set, is an absolute http(s) address agreeing with base_url") {
+    TempDir dir;
+    const std::string file = (dir / "site.toml").generic_string();
+    auto load = [&](const std::string& text) {
+        write_file(dir / "site.toml", text);
+        return config::load_config(dir / "site.toml");
+    };
+    auto error = [&](const std::string& text) {
+        write_file(dir / "site.toml", text);
+        return usage_error([&] { config::load_config(dir / "site.toml"); });
+    };
+    CHECK(load("site_url = \"\"\n").site_url.empty());
+    CHECK(load("site_url = \"https://monitoring.example.ru\"\n").site_url == "https://monitoring.example.ru/");
+    CHECK(load("site_url = \"http://monitoring.example.ru/\"\n").site_url == "http://monitoring.example.ru/");
+    // The full address of a sub-folder site, with base_url its path.
+    config::SiteConfig sub = load("base_url = \"/monitoring/\"\nsite_url = \"https://edu.example.ru/monitoring\"\n");
+    CHECK(sub.base_url == "/monitoring/");
+    CHECK(sub.site_url == "https://edu.example.ru/monitoring/");
+    // The address of the server alone: base_url is added.
+    CHECK(load("site_url = \"https://edu.example.ru/\"\nbase_url = \"/monitoring/\"\n").site_url ==
+          "https://edu.example.ru/monitoring/");
+    CHECK(load("site_url = \"https://edu.example.ru:8443\"\n").site_url == "https://edu.example.ru:8443/");
+
+    for (const char* bad : {"edu.example.ru", "/monitoring/", "ftp://edu.example.ru/", "https://", "https:///x/",
+                            "https://edu.example.ru/a b/", "https://edu.example.ru/?q=1", "https://user@edu.example.ru/"}) {
+        CAPTURE(bad);
+        util::UsageError e = error("municipality = \"Город\"\n\nsite_url = \"" + std::string(bad) + "\"\n");
+        CHECK(e.where().file == file);
+        CHECK(e.where().row == 3);
+        CHECK(mentions(e, "site_url должен быть полным адресом сайта, начинающимся с https:// или http://"));
+    }
+    // A sub-folder in site_url that base_url does not have: every link would miss it.
+    util::UsageError e = error("site_url = \"https://edu.example.ru/monitoring/\"\n");
+    CHECK(e.where().row == 1);
+    CHECK(e.message() == "путь в site_url («/monitoring/») не совпадает с base_url («/»): задайте base_url = "
+                         "\"/monitoring/\" или исправьте site_url");
+    CHECK(mentions(error("base_url = \"/a/\"\nsite_url = \"https://edu.example.ru/b/\"\n"), "не совпадает с base_url"));
+}
+
+TEST_CASE("load_config: language accepts only what the interface has") {
+    TempDir dir;
+    const std::string file = (dir / "site.toml").generic_string();
+    write_file(dir / "site.toml", "language = \"ru\"\n");
+    CHECK(config::load_config(dir / "site.toml").language == "ru");
+    for (const char* other : {"en", "RU", "", "ru-RU"}) {
+        CAPTURE(other);
+        write_file(dir / "site.toml", "municipality = \"Город\"\nlanguage = \"" + std::string(other) + "\"\n");
+        util::UsageError e = usage_error([&] { config::load_config(dir / "site.toml"); });
+        CHECK(e.where().file == file);
+        CHECK(e.where().row == 2);
+        CHECK(e.message() == "неизвестный язык «" + std::string(other) +
+                                 "» в language; допустимые значения: \"ru\" (на других языках интерфейса сайта пока нет)");
+    }
+}
+
+TEST_CASE("load_config: a year given twice in years is an error at its line") {
+    TempDir dir;
+    const std::string file = (dir / "site.toml").generic_string();
+    write_file(dir / "site.toml", "years = [\n  2024,\n  2025,\n  2025,\n]\n");
+    util::UsageError e = usage_error([&] { config::load_config(dir / "site.toml"); });
+    CHECK(e.where().file == file);
+    CHECK(e.where().row == 4);  // the second 2025
+    CHECK(e.message() == "год 2025 указан в years дважды; каждый год публикуется один раз");
+    write_file(dir / "site.toml", "years = [2025, 2025]\n");
+    CHECK(usage_error([&] { config::load_config(dir / "site.toml"); }).where().row == 1);
+    write_file(dir / "site.toml", "years = [2025, 2024]\n");
+    CHECK(config::load_config(dir / "site.toml").years == std::vector<int>{2024, 2025});
+}
+
+TEST_CASE("load_config: strict is true or false") {
+    TempDir dir;
+    write_file(dir / "site.toml", "strict = true\n");
+    CHECK(config::load_config(dir / "site.toml").strict);
+    write_file(dir / "site.toml", "strict = false\n");
+    CHECK_FALSE(config::load_config(dir / "site.toml").strict);
+    write_file(dir / "site.toml", "# CI\nstrict = \"да\"\n");
+    util::UsageError e = usage_error([&] { config::load_config(dir / "site.toml"); });
+    CHECK(e.where().row == 2);
+    CHECK(mentions(e, "«strict» должен быть true или false"));
+    write_file(dir / "site.toml", "strikt = true\n");
+    CHECK(mentions(usage_error([&] { config::load_config(dir / "site.toml"); }), "возможно, имелось в виду «strict»"));
 }

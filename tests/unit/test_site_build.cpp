@@ -401,3 +401,234 @@ TEST_CASE("build_site: a faulty site.toml is a usage error") {
     CHECK_THROWS_AS(site::build_site(options_for(dir), diags), util::UsageError);
     CHECK_FALSE(fs::exists(dir / "public"));
 }
+
+namespace {
+
+// The staff table with one column the contract does not have: a warning.
+const char* const staff_with_extra_column =
+    "Код ОО;Всего педагогических работников;Вакансии;Примечание\n"
+    "s1;40;2;нет\n"
+    "s2;10;0;\n";
+
+bool any_strict(const util::Diagnostics& diags) {
+    return std::any_of(diags.all().begin(), diags.all().end(), [](const auto& d) { return d.strict; });
+}
+
+}  // namespace
+
+TEST_CASE("build_site: the strict mode makes every warning an error and publishes nothing") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    Run good = build(options_for(dir));
+    REQUIRE(good.report);
+    const auto before = tree(dir / "public");
+
+    write_year(dir / "data", "2025", staff_with_extra_column);
+    SUBCASE("without it, a warning does not stop the build") {
+        Run run = build(options_for(dir));
+        INFO(run.dump());
+        REQUIRE(run.report);
+        CHECK(run.diags.warning_count() >= 1);
+        CHECK(run.has("предупреждение: "));
+        CHECK(run.has("«Примечание»"));
+    }
+    SUBCASE("--strict") {
+        site::BuildOptions options = options_for(dir);
+        options.strict = true;
+        Run run = build(options);
+        INFO(run.dump());
+        CHECK_FALSE(run.report);
+        CHECK(run.diags.has_errors());
+        CHECK(run.diags.warning_count() == 0);
+        CHECK(run.diags.strict_count() == run.diags.error_count());
+        CHECK(any_strict(run.diags));
+        CHECK(run.has("data/2025/Кадры.csv: строка 1, столбец 4: ошибка (строгий режим): "));
+        CHECK(run.has("«Примечание»"));
+        CHECK(tree(dir / "public") == before);
+        CHECK(names_in(dir.path()) == std::vector<std::string>{"data", "public"});
+    }
+    SUBCASE("strict = true in site.toml") {
+        write_file(dir / "data/site.toml", "strict = true\n");
+        Run run = build(options_for(dir));
+        INFO(run.dump());
+        CHECK_FALSE(run.report);
+        CHECK(run.diags.strict_count() >= 1);
+        CHECK(run.has("ошибка (строгий режим): "));
+        CHECK(tree(dir / "public") == before);
+    }
+    SUBCASE("strict data without warnings builds") {
+        write_year(dir / "data", "2025");
+        write_file(dir / "data/site.toml", "strict = true\n");
+        // Warnings left (Педагоги against the summary tables, no chart scripts without
+        // node_modules) stop it; none at all, and it builds.
+        Run run = build(options_for(dir));
+        INFO(run.dump());
+        CHECK(run.report.has_value() == run.diags.all().empty());
+        CHECK(run.diags.warning_count() == 0);
+        CHECK(std::all_of(run.diags.all().begin(), run.diags.all().end(), [](const auto& d) { return d.strict; }));
+    }
+}
+
+TEST_CASE("build_site: sitemap.xml only with site_url, with absolute addresses") {
+    TempDir dir;
+    write_year(dir / "data", "2024");
+    write_year(dir / "data", "2025");
+    {
+        Run run = build(options_for(dir));
+        INFO(run.dump());
+        REQUIRE(run.report);
+        CHECK_FALSE(run.report->sitemap);
+        CHECK_FALSE(fs::exists(dir / "public/sitemap.xml"));
+        const std::string home = read_bytes(dir / "public/index.html");
+        CHECK(home.find("sitemap.xml") == std::string::npos);  // no link to a missing file
+        CHECK(home.find("og:url") == std::string::npos);       // Open Graph wants an absolute address
+    }
+    write_file(dir / "data/site.toml", "base_url = \"/monitoring/\"\nsite_url = \"https://edu.example.ru\"\n");
+    Run run = build(options_for(dir));
+    INFO(run.dump());
+    REQUIRE(run.report);
+    CHECK(run.report->sitemap);
+    const std::string sitemap = read_bytes(dir / "public/sitemap.xml");
+    CHECK(sitemap.find("<loc>https://edu.example.ru/monitoring/</loc>") != std::string::npos);
+    CHECK(sitemap.find("<loc>https://edu.example.ru/monitoring/schools/s1/</loc>") != std::string::npos);
+    CHECK(sitemap.find("<loc>https://edu.example.ru/monitoring/2024/schools/</loc>") != std::string::npos);
+    for (const auto& line : lines_of(sitemap))
+        if (line.find("<loc>") != std::string::npos) {
+            CAPTURE(line);
+            CHECK(line.find("<loc>https://edu.example.ru/monitoring/") != std::string::npos);
+        }
+    const std::string home = read_bytes(dir / "public/index.html");
+    CHECK(home.find("<a href=\"/monitoring/sitemap.xml\">Карта сайта</a>") != std::string::npos);
+    CHECK(home.find("<meta property=\"og:url\" content=\"https://edu.example.ru/monitoring/\">") != std::string::npos);
+}
+
+TEST_CASE("build_site: a content page named like a generated page is an error naming the file") {
+    TempDir dir;
+    write_year(dir / "data", "2024");
+    write_year(dir / "data", "2025");
+    write_file(dir / "content/about.md", "+++\ntitle = \"О мониторинге\"\n+++\nТекст.\n");
+    auto refused = [&](const std::string& file, const std::string& text, const std::string& named = "") {
+        write_file(dir / "content" / file, "Текст.\n");
+        util::Diagnostics diags;
+        try {
+            site::build_site(options_for(dir), diags);
+            FAIL("no error for ", file);
+        } catch (const util::UsageError& e) {
+            CHECK(e.where().file == "content/" + (named.empty() ? file : named));
+            CHECK(e.message().find(text) != std::string::npos);
+            CHECK(e.status() == util::ExitStatus::usage);
+        }
+        CHECK_FALSE(fs::exists(dir / "public"));
+        fs::remove(dir / "content" / file);
+    };
+    for (const char* name : {"schools", "methodology", "rating", "index", "open-data", "sitemap", "404", "data",
+                             "assets", "directions", "indicators", "groups", "clusters", "subjects", "Schools"}) {
+        CAPTURE(name);
+        refused(std::string(name) + ".md", "имя страницы «" + std::string(name) + "» занято: такой раздел или файл сайта "
+                                           "создаёт сам генератор; переименуйте файл (заняты имена 404, assets, ");
+    }
+    refused("2024.md", "имя страницы «2024» занято: имена из четырёх цифр — это отчёты по годам (/2024/); переименуйте файл");
+    refused("2030.md", "имена из четырёх цифр");  // a year without data yet is kept for it too
+    // Sorted by name, About.md comes first; about.md is then named.
+    refused("About.md", "страница «about» совпадает со страницей content/About.md: имена различаются только регистром",
+            "about.md");
+
+    // A name that is not latin letters, digits, - and _ is skipped with a warning, as before.
+    write_file(dir / "content/sitemap.xml.md", "x\n");
+    Run run = build(options_for(dir));
+    INFO(run.dump());
+    REQUIRE(run.report);
+    CHECK(run.has("content/sitemap.xml.md: предупреждение: страница пропущена"));
+    CHECK_FALSE(fs::is_directory(dir / "public/sitemap.xml"));
+    CHECK(fs::is_regular_file(dir / "public/about/index.html"));
+}
+
+TEST_CASE("build_site: content pages in menu order by weight, then name; each once") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    write_file(dir / "content/zeta.md", "+++\ntitle = \"Зета\"\nweight = 1\n+++\n");
+    write_file(dir / "content/beta.md", "+++\ntitle = \"Бета\"\nweight = 5\n+++\n");
+    write_file(dir / "content/alpha.md", "+++\ntitle = \"Альфа\"\nweight = 5\n+++\n");
+    write_file(dir / "content/draft.md", "+++\ntitle = \"Черновик\"\ndraft = true\n+++\n");
+    Run run = build(options_for(dir));
+    INFO(run.dump());
+    REQUIRE(run.report);
+    const std::string home = read_bytes(dir / "public/index.html");
+    auto at = [&](const std::string& label) { return home.find(">" + label + "</a>"); };
+    REQUIRE(at("Зета") != std::string::npos);
+    CHECK(at("Зета") < at("Альфа"));
+    CHECK(at("Альфа") < at("Бета"));
+    CHECK(at("Черновик") == std::string::npos);
+    auto count = [&](const std::string& text) {
+        std::size_t n = 0;
+        for (std::size_t p = home.find(text); p != std::string::npos; p = home.find(text, p + 1)) ++n;
+        return n;
+    };
+    CHECK(count("href=\"/alpha/\"") == 1);
+    CHECK(count("href=\"/schools/\"") >= 1);
+    CHECK(count(">Школы</a>") == 1);
+}
+
+TEST_CASE("build_site: years = [2025, 2025] is refused; the latest year is never also an archive") {
+    TempDir dir;
+    write_year(dir / "data", "2024");
+    write_year(dir / "data", "2025");
+    write_file(dir / "data/site.toml", "years = [2025, 2025]\n");
+    {
+        util::Diagnostics diags;
+        try {
+            site::build_site(options_for(dir), diags);
+            FAIL("no error");
+        } catch (const util::UsageError& e) {
+            CHECK(e.where().file == (dir / "data/site.toml").generic_string());
+            CHECK(e.where().row == 1);
+            CHECK(e.message() == "год 2025 указан в years дважды; каждый год публикуется один раз");
+        }
+        CHECK_FALSE(fs::exists(dir / "public"));
+    }
+    for (const char* years : {"years = [2025, 2024]\n", "years = []\n"}) {
+        CAPTURE(years);
+        write_file(dir / "data/site.toml", years);
+        Run run = build(options_for(dir));
+        INFO(run.dump());
+        REQUIRE(run.report);
+        CHECK(run.report->years == std::vector<int>{2024, 2025});
+        CHECK(fs::is_regular_file(dir / "public/index.html"));
+        CHECK(fs::is_regular_file(dir / "public/2024/index.html"));
+        CHECK_FALSE(fs::exists(dir / "public/2025"));
+        const std::string home = read_bytes(dir / "public/index.html");
+        auto count = [&](const std::string& text) {
+            std::size_t n = 0;
+            for (std::size_t p = home.find(text); p != std::string::npos; p = home.find(text, p + 1)) ++n;
+            return n;
+        };
+        // The year switcher: each year once.
+        CHECK(count(">2025</a></li>") == 1);
+        CHECK(count(">2024</a></li>") == 1);
+    }
+}
+
+TEST_CASE("build_site: a theme template with an unknown partial is an error naming the file") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    write_file(dir / "data/site.toml", "theme = \"mine\"\n");
+    write_file(dir / "themes/mine/templates/home.mustache", "<h1>{{year}}</h1>\n<p>{{> nope}}</p>\n");
+    util::Diagnostics diags;
+    try {
+        site::build_site(options_for(dir), diags);
+        FAIL("no error");
+    } catch (const util::UsageError& e) {
+        CHECK(e.where().file.ends_with("themes/mine/templates/home.mustache"));
+        CHECK(e.where().row == 2);
+        CHECK(e.message().find("неизвестный шаблон {{> nope}}") == 0);
+    }
+    CHECK_FALSE(fs::exists(dir / "public"));
+
+    write_file(dir / "data/site.toml", "theme = \"missing\"\n");
+    try {
+        site::build_site(options_for(dir), diags);
+        FAIL("no error");
+    } catch (const util::UsageError& e) {
+        CHECK(e.message().find("тема «missing» не найдена") == 0);
+    }
+}

@@ -94,13 +94,13 @@ TEST_CASE("is_safe_relative_path: rejects everything that could leave the folder
 TEST_CASE("Publisher::add refuses unsafe paths with an InternalError") {
     TempDir dir;
     site::Publisher p(dir / "public");
-    CHECK_THROWS_AS(p.add("", "x"), util::InternalError);
-    CHECK_THROWS_AS(p.add("/etc/passwd", "x"), util::InternalError);
-    CHECK_THROWS_AS(p.add("../escape.txt", "x"), util::InternalError);
-    CHECK_THROWS_AS(p.add("a/../../b", "x"), util::InternalError);
-    CHECK_THROWS_AS(p.add("a b.html", "x"), util::InternalError);
+    CHECK_THROWS_AS(p.add("", "x", "test"), util::InternalError);
+    CHECK_THROWS_AS(p.add("/etc/passwd", "x", "test"), util::InternalError);
+    CHECK_THROWS_AS(p.add("../escape.txt", "x", "test"), util::InternalError);
+    CHECK_THROWS_AS(p.add("a/../../b", "x", "test"), util::InternalError);
+    CHECK_THROWS_AS(p.add("a b.html", "x", "test"), util::InternalError);
     CHECK_FALSE(p.contains("../escape.txt"));
-    p.add("ok.txt", "x");
+    p.add("ok.txt", "x", "test");
     CHECK(p.contains("ok.txt"));
     CHECK_FALSE(p.contains("other.txt"));
 }
@@ -111,10 +111,10 @@ TEST_CASE("Publisher: the first commit writes every file into a fresh folder") {
     site::PublishReport report;
     {
         site::Publisher p(out);
-        p.add("index.html", "<html>1</html>");
-        p.add("data/site.json", "{}\n");
-        p.add("data/deep/er/x.csv", "a,b\n");
-        p.add("empty.txt", "");
+        p.add("index.html", "<html>1</html>", "test");
+        p.add("data/site.json", "{}\n", "test");
+        p.add("data/deep/er/x.csv", "a,b\n", "test");
+        p.add("empty.txt", "", "test");
         report = p.commit();
     }
     CHECK(report.written == 4);
@@ -133,10 +133,10 @@ TEST_CASE("Publisher: a second commit carries unchanged files over and replaces 
     const fs::path out = dir / "public";
     {
         site::Publisher p(out);
-        p.add("index.html", "<html>1</html>");
-        p.add("data/site.json", "{\"v\":1}\n");
-        p.add("data/indicators.csv", "a\n");
-        p.add("data/old.csv", "gone soon\n");
+        p.add("index.html", "<html>1</html>", "test");
+        p.add("data/site.json", "{\"v\":1}\n", "test");
+        p.add("data/indicators.csv", "a\n", "test");
+        p.add("data/old.csv", "gone soon\n", "test");
         p.commit();
     }
     // A file someone put there by hand is not part of the new output either.
@@ -148,9 +148,9 @@ TEST_CASE("Publisher: a second commit carries unchanged files over and replaces 
     site::PublishReport report;
     {
         site::Publisher p(out);
-        p.add("index.html", "<html>1</html>");        // same bytes
-        p.add("data/indicators.csv", "a\n");          // same bytes
-        p.add("data/site.json", "{\"v\":2}\n");       // changed
+        p.add("index.html", "<html>1</html>", "test");        // same bytes
+        p.add("data/indicators.csv", "a\n", "test");          // same bytes
+        p.add("data/site.json", "{\"v\":2}\n", "test");       // changed
         report = p.commit();
     }
     // 3 files queued: 1 changed, 3 - 1 = 2 carried over; old.csv and stray.txt are gone.
@@ -170,9 +170,9 @@ TEST_CASE("Publisher: a second commit carries unchanged files over and replaces 
     // A third, identical commit writes nothing and removes nothing.
     {
         site::Publisher p(out);
-        p.add("index.html", "<html>1</html>");
-        p.add("data/indicators.csv", "a\n");
-        p.add("data/site.json", "{\"v\":2}\n");
+        p.add("index.html", "<html>1</html>", "test");
+        p.add("data/indicators.csv", "a\n", "test");
+        p.add("data/site.json", "{\"v\":2}\n", "test");
         report = p.commit();
     }
     CHECK(report.written == 0);
@@ -187,16 +187,16 @@ TEST_CASE("Publisher: destroyed without commit, it leaves the earlier output exa
     const fs::path out = dir / "public";
     {
         site::Publisher p(out);
-        p.add("index.html", "old");
-        p.add("data/site.json", "{}");
+        p.add("index.html", "old", "test");
+        p.add("data/site.json", "{}", "test");
         p.commit();
     }
     const auto before = tree(out);
     const Identity index_before = identity(out / "index.html");
     {
         site::Publisher p(out);
-        p.add("index.html", "new");
-        p.add("other.html", "new");
+        p.add("index.html", "new", "test");
+        p.add("other.html", "new", "test");
         const fs::path scratch = p.scratch_dir();
         write_file(scratch / "monitoring.xlsx", "scratch bytes");
         CHECK(fs::is_directory(scratch));
@@ -212,7 +212,7 @@ TEST_CASE("Publisher: a publisher that never commits creates nothing") {
     TempDir dir;
     {
         site::Publisher p(dir / "public");
-        p.add("index.html", "x");
+        p.add("index.html", "x", "test");
     }
     CHECK(names_in(dir.path()).empty());
 }
@@ -229,7 +229,7 @@ TEST_CASE("Publisher: scratch_dir is private, stable, outside the output and rem
         CHECK(fs::is_directory(scratch));
         CHECK(fs::is_empty(scratch));
         write_file(scratch / "monitoring.xlsx", "workbook");
-        p.add("data/monitoring.xlsx", read_bytes(scratch / "monitoring.xlsx"));
+        p.add("data/monitoring.xlsx", read_bytes(scratch / "monitoring.xlsx"), "test");
         report = p.commit();
         // Not inside the output: nothing of it is published.
         CHECK(tree(out) == std::map<std::string, std::string>{{"data/monitoring.xlsx", "workbook"}});
@@ -243,7 +243,7 @@ TEST_CASE("Publisher: an output path with a trailing slash names the same folder
     TempDir dir;
     {
         site::Publisher p(dir.path() / "public/");
-        p.add("index.html", "x");
+        p.add("index.html", "x", "test");
         p.commit();
     }
     CHECK(read_bytes(dir / "public/index.html") == "x");
@@ -256,11 +256,42 @@ TEST_CASE("Publisher: an existing empty output folder is filled") {
     site::PublishReport report;
     {
         site::Publisher p(dir / "public");
-        p.add("index.html", "x");
+        p.add("index.html", "x", "test");
         report = p.commit();
     }
     CHECK(report.written == 1);
     CHECK(report.removed == 0);
     CHECK(read_bytes(dir / "public/index.html") == "x");
     CHECK(names_in(dir.path()) == std::vector<std::string>{"public"});
+}
+
+TEST_CASE("Publisher: a path added twice is refused, naming both origins; nothing is written") {
+    TempDir dir;
+    const fs::path out = dir / "public";
+    write_file(out / "index.html", "earlier");
+    const auto before = tree(out);
+    {
+        site::Publisher p(out);
+        p.add("schools/index.html", "generated", "страница генератора (шаблон schools)");
+        p.add("about/index.html", "about", "content/about.md");
+        try {
+            p.add("schools/index.html", "content", "content/schools.md");
+            FAIL("no error");
+        } catch (const util::UsageError& e) {
+            CHECK(e.message() == "файл сайта «schools/index.html» создаётся дважды: страница генератора (шаблон schools) "
+                                 "и content/schools.md; один заменил бы другой");
+            CHECK(e.status() == util::ExitStatus::usage);
+        }
+        CHECK(p.contains("schools/index.html"));
+    }
+    CHECK(tree(out) == before);  // the publisher ended without commit: the earlier output stays
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"public"});
+    {
+        // The first file added keeps its bytes: nothing was overwritten.
+        site::Publisher p(out);
+        p.add("a.txt", "first", "one");
+        CHECK_THROWS_AS(p.add("a.txt", "second", "two"), util::UsageError);
+        p.commit();
+    }
+    CHECK(read_bytes(out / "a.txt") == "first");
 }

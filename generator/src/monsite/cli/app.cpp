@@ -8,6 +8,7 @@
 #include "monsite/cli/options.hpp"
 #include "monsite/site/build.hpp"
 #include "monsite/site/load.hpp"
+#include "monsite/site/sources.hpp"
 #include "monsite/util/error.hpp"
 
 namespace monsite::cli {
@@ -29,9 +30,20 @@ std::string plural(std::size_t n, const char* one, const char* few, const char* 
 }
 
 ExitStatus report_errors(const util::Diagnostics& diags, const char* what_next) {
-    std::cerr << "Найдено ошибок: " << diags.error_count() << ", предупреждений: " << diags.warning_count() << ". "
-              << what_next << '\n';
+    std::cerr << "Найдено ошибок: " << diags.error_count();
+    if (diags.strict_count() > 0)
+        std::cerr << ", из них предупреждений в строгом режиме: " << diags.strict_count() << ". ";
+    else
+        std::cerr << ", предупреждений: " << diags.warning_count() << ". ";
+    std::cerr << what_next << '\n';
     return ExitStatus::invalid_data;
+}
+
+// With -q the warnings themselves are not shown, but their number always is:
+// a skipped file or column is never silent.
+void print_quiet_warning_count(const util::Diagnostics& diags) {
+    if (diags.warning_count() > 0)
+        std::cout << "Предупреждений: " << diags.warning_count() << " (подробности — без -q).\n";
 }
 
 void print_year_summary(const model::Dataset& dataset) {
@@ -54,16 +66,21 @@ ExitStatus run_check(const Options& options) {
     const std::string display = options.data_dir.generic_string();
     std::string config_used;
     config::SiteConfig config = site::resolve_config(options.data_dir, display, options.config_file, config_used);
+    const bool strict = options.strict || config.strict;
+    util::Diagnostics diags;
+    // Content pages and theme templates are the site's own: their mistakes stop check too.
+    site::check_site_sources(options.data_dir, config, diags);
     site::LoadOptions load;
     load.data_dir = options.data_dir;
     load.display_dir = display;
     load.threads = options.threads;
     for (const auto& ind : config.catalogue.indicators) load.indicator_ids.push_back(ind.id);
     if (options.verbose) load.on_file = [](std::string_view file) { std::cerr << "чтение " << file << '\n'; };
-    util::Diagnostics diags;
     model::Dataset dataset = site::load_dataset(load, diags);
+    if (strict) diags.warnings_to_errors();
     print_diagnostics(diags, options.quiet);
     if (diags.has_errors()) return report_errors(diags, "Исправьте данные и запустите проверку снова.");
+    if (options.quiet) print_quiet_warning_count(diags);
     if (!options.quiet) {
         std::cout << "Данные: " << display << '\n'
                   << "Настройки: " << config_used << "; показателей в каталоге: " << config.catalogue.indicators.size()
@@ -81,6 +98,7 @@ ExitStatus run_build(const Options& options) {
     build.out_dir = options.out_dir;
     build.config_file = options.config_file;
     build.threads = options.threads;
+    build.strict = options.strict;
     // With -v every step also shows the time since the build started, so a slow stage is easy to see.
     const auto started = std::chrono::steady_clock::now();
     auto elapsed = [started] {
@@ -110,8 +128,11 @@ ExitStatus run_build(const Options& options) {
         std::cout << "; школ в последнем году: " << report->schools << "; строк в indicators.csv: "
                   << report->indicator_rows << '\n'
                   << "Сайт: " << options.out_dir.generic_string() << " — записано файлов: " << report->files.written
-                  << ", без изменений: " << report->files.unchanged << ", удалено: " << report->files.removed << '\n'
-                  << "Предупреждений: " << diags.warning_count() << ".\n";
+                  << ", без изменений: " << report->files.unchanged << ", удалено: " << report->files.removed << '\n';
+        if (!report->sitemap) std::cout << "sitemap.xml не создан: не задан site_url\n";
+        std::cout << "Предупреждений: " << diags.warning_count() << ".\n";
+    } else {
+        print_quiet_warning_count(diags);
     }
     return ExitStatus::ok;
 }

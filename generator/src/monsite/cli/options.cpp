@@ -27,7 +27,10 @@ po::options_description command_options(const std::string& command) {
          "файл настроек (по умолчанию ПАПКА_ДАННЫХ/site.toml или встроенные настройки)")
         ("threads,j", po::value<unsigned>()->value_name("N")->default_value(0),
          command == "build" ? "число потоков чтения и вёрстки (0 — по числу ядер)" : "число потоков чтения (0 — по числу ядер)")
-        ("quiet,q", po::bool_switch(), "печатать только ошибки")
+        ("strict", po::bool_switch(),
+         command == "build" ? "строгий режим: любое предупреждение — ошибка, сайт не публикуется (код 2)"
+                            : "строгий режим: любое предупреждение — ошибка (код 2)")
+        ("quiet,q", po::bool_switch(), "печатать только ошибки и число предупреждений")
         ("verbose,v", po::bool_switch(),
          command == "build" ? "называть каждый читаемый файл и показывать время шагов сборки" : "называть каждый читаемый файл")
         ("help,h", po::bool_switch(), "справка по команде");
@@ -44,7 +47,7 @@ const char* const exit_statuses =
     "Коды завершения:\n"
     "  0  успешно\n"
     "  1  ошибка в командной строке или в настройках\n"
-    "  2  ошибки в данных (каждая названа с файлом, листом и ячейкой)\n"
+    "  2  ошибки в данных (каждая названа с файлом, листом и ячейкой); с --strict — и предупреждения\n"
     "  3  внутренняя ошибка или ошибка ввода-вывода\n";
 
 }  // namespace
@@ -70,21 +73,23 @@ std::string general_help() {
 
 std::string command_help(const std::string& command) {
     if (command == "check")
-        return "monsite check [--data ПАПКА] [--config ФАЙЛ] [-j N] [-q | -v]\n"
+        return "monsite check [--data ПАПКА] [--config ФАЙЛ] [-j N] [--strict] [-q | -v]\n"
                "\n"
                "Читает все таблицы из папок годов (data/2023, data/2024, ...), проверяет их по формату\n"
-               "данных, проверяет настройки и печатает сводку: годы, число школ, строки каждой таблицы,\n"
-               "предупреждения. Ничего не записывает. Каждая ошибка называет файл, лист и ячейку.\n"
+               "данных, проверяет настройки, страницы content/ и шаблоны темы и печатает сводку: годы,\n"
+               "число школ, строки каждой таблицы, число предупреждений. Ничего не записывает. Каждая\n"
+               "ошибка называет файл, лист и ячейку. С --strict (или strict = true в site.toml) любое\n"
+               "предупреждение считается ошибкой: так CI не пропустит пропущенный файл или столбец.\n"
                "\n" +
                describe(command_options(command)) + "\n" + exit_statuses;
     if (command == "build")
-        return "monsite build [--data ПАПКА] [--out ПАПКА] [--config ФАЙЛ] [-j N] [-q | -v]\n"
+        return "monsite build [--data ПАПКА] [--out ПАПКА] [--config ФАЙЛ] [-j N] [--strict] [-q | -v]\n"
                "\n"
                "Проверяет данные, рассчитывает показатели, группы эффективности и рейтинг и публикует\n"
-               "в папку --out сайт (страницы всех лет, графики, sitemap.xml) и открытые данные в data/:\n"
-               "indicators.csv, schools.csv, monitoring.xlsx, site.json. Если в данных есть ошибки,\n"
-               "ничего не записывается и прежний сайт остаётся как был; неизменённые файлы не\n"
-               "перезаписываются.\n"
+               "в папку --out сайт (страницы всех лет, графики, sitemap.xml, если задан site_url) и\n"
+               "открытые данные в data/: indicators.csv, schools.csv, monitoring.xlsx, site.json. Если\n"
+               "в данных есть ошибки (а с --strict — и предупреждения), ничего не записывается и прежний\n"
+               "сайт остаётся как был; неизменённые файлы не перезаписываются.\n"
                "Без файла настроек используются настройки по умолчанию (формат данных, версия 1).\n"
                "\n" +
                describe(command_options(command)) + "\n" + exit_statuses;
@@ -139,6 +144,7 @@ Options parse_options(const std::vector<std::string>& args) {
     options.threads = vm["threads"].as<unsigned>();
     options.quiet = vm["quiet"].as<bool>();
     options.verbose = vm["verbose"].as<bool>();
+    options.strict = vm["strict"].as<bool>();
     if (options.quiet && options.verbose) throw util::UsageError("параметры --quiet и --verbose несовместимы");
     return options;
 }

@@ -19,6 +19,7 @@ struct Options {
     unsigned threads = 0;    // 0: one per core
     bool quiet = false;      // errors only
     bool verbose = false;    // every file as it is read
+    bool strict = false;     // every warning is an error (exit 2, nothing published)
 };
 
 // Parses argv (without the program name). Throws util::UsageError with a

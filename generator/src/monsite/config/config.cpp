@@ -205,23 +205,100 @@ std::string read_text_file(const std::filesystem::path& file) {
     return out.str();
 }
 
+// base_url is a path on the server. A full address is the commonest slip: it
+// belongs in site_url. A missing slash at either end is added.
+std::string checked_base_url(std::string value, const SourceLocation& where) {
+    const std::string full_address =
+        "base_url должен быть путём на сайте, например \"/monitoring/\"; полный адрес укажите в site_url";
+    const std::string first = value.substr(0, value.find('/'));
+    if (value.find("://") != std::string::npos || value.starts_with("//") || util::to_lower(value).starts_with("http:") ||
+        util::to_lower(value).starts_with("https:") ||
+        // "edu.example.ru/monitoring/": a server name without the scheme
+        (first != "." && first != ".." && first.find('.') != std::string::npos))
+        throw UsageError(full_address, where);
+    if (value.empty() || value.front() != '/') value.insert(0, "/");
+    if (value.back() != '/') value += '/';
+    // Every part between slashes: letters, digits, - _ . ~ (and UTF-8), never "." or "..".
+    for (std::size_t start = 1; start < value.size();) {
+        std::size_t end = value.find('/', start);
+        std::string_view part(value.data() + start, end - start);
+        bool ok = !part.empty() && part != "." && part != "..";
+        for (char c : part)
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '~' ||
+                  static_cast<unsigned char>(c) >= 0x80))
+                ok = false;
+        if (!ok)
+            throw UsageError("base_url «" + value + "» — не путь на сайте: ожидались части из латинских букв, цифр, "
+                             "- _ . через /, например \"/monitoring/\"",
+                             where);
+        start = end + 1;
+    }
+    return value;
+}
+
+// site_url is the absolute http(s) address of the site root. Returns it ending
+// with "/"; `path` receives its path ("/" for the address of a server alone).
+std::string checked_site_url(std::string value, const SourceLocation& where, std::string& path) {
+    const std::string expected = "site_url должен быть полным адресом сайта, начинающимся с https:// или http://, "
+                                 "например \"https://edu.example.ru/monitoring/\"";
+    std::string lower = util::to_lower(value);
+    std::size_t scheme = lower.starts_with("https://") ? 8 : lower.starts_with("http://") ? 7 : 0;
+    if (scheme == 0) throw UsageError(expected, where);
+    std::size_t host_end = value.find('/', scheme);
+    std::string_view host(value.data() + scheme, (host_end == std::string::npos ? value.size() : host_end) - scheme);
+    bool ok = !host.empty() && host.front() != '.' && host.front() != ':';
+    for (char c : value.substr(scheme)) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7F || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '?' ||
+            c == '#' || c == '`' || c == '{' || c == '}' || c == '|' || c == '^')
+            ok = false;
+    }
+    for (char c : host)
+        if (c == '@') ok = false;  // no user names or passwords in a published address
+    if (!ok) throw UsageError(expected + "; в адресе «" + value + "» нет имени сервера или есть недопустимые символы", where);
+    path = host_end == std::string::npos ? "/" : value.substr(host_end);
+    if (path.back() != '/') {
+        path += '/';
+        value += '/';
+    }
+    if (host_end == std::string::npos) value += '/';
+    return value;
+}
+
 void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
     r.only_keys(t, {"municipality", "department", "base_url", "site_url", "years", "language", "theme", "indicators",
-                    "min_group", "groups", "direction_levels", "partners", "problem_zones"});
+                    "min_group", "strict", "groups", "direction_levels", "partners", "problem_zones"});
     config.municipality = r.text(t, "municipality", config.municipality);
     config.department = r.text(t, "department", config.department);
-    config.base_url = r.text(t, "base_url", config.base_url);
-    if (config.base_url.empty() || config.base_url.front() != '/') config.base_url.insert(0, "/");
-    if (config.base_url.back() != '/') config.base_url += '/';
-    config.site_url = r.text(t, "site_url", config.site_url);
-    if (!config.site_url.empty()) {
-        if (!config.site_url.starts_with("https://") && !config.site_url.starts_with("http://"))
-            throw UsageError("site_url должен начинаться с https:// или http://", r.at(*t.get("site_url")));
-        if (config.site_url.back() != '/') config.site_url += '/';
+    if (t.get("base_url")) config.base_url = checked_base_url(r.text(t, "base_url", ""), r.at(*t.get("base_url")));
+    if (t.get("site_url")) {
+        config.site_url = r.text(t, "site_url", "");
+        if (!config.site_url.empty()) {
+            std::string path;
+            config.site_url = checked_site_url(config.site_url, r.at(*t.get("site_url")), path);
+            // The sitemap and the links must agree: the address's path is base_url.
+            if (path == "/" && config.base_url != "/") {
+                config.site_url.pop_back();
+                config.site_url += config.base_url;
+            } else if (path != config.base_url) {
+                throw UsageError("путь в site_url («" + path + "») не совпадает с base_url («" + config.base_url +
+                                     "»): задайте base_url = \"" + path + "\" или исправьте site_url",
+                                 r.at(*t.get("site_url")));
+            }
+        }
     }
-    config.language = r.text(t, "language", config.language);
-    if (config.language != "ru" && config.language != "en")
-        throw UsageError("language должен быть \"ru\" или \"en\"", r.at(*t.get("language")));
+    if (const toml::node* language = t.get("language")) {
+        config.language = r.text(t, "language", config.language);
+        const auto& known = supported_languages();
+        if (std::find(known.begin(), known.end(), config.language) == known.end()) {
+            std::string list;
+            for (const auto& l : known) list += (list.empty() ? "\"" : ", \"") + l + "\"";
+            throw UsageError("неизвестный язык «" + config.language + "» в language; допустимые значения: " + list +
+                                 " (на других языках интерфейса сайта пока нет)",
+                             r.at(*language));
+        }
+    }
+    config.strict = r.boolean(t, "strict", config.strict);
     config.theme = r.text(t, "theme", config.theme);
     config.rules.min_group = r.integer(t, "min_group", config.rules.min_group, 1, 1000);
     if (const toml::node* years = t.get("years")) {
@@ -231,6 +308,9 @@ void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
         for (const auto& n : *a) {
             auto y = n.value_exact<std::int64_t>();
             if (!y || *y < 1900 || *y > 2999) throw UsageError("год в years должен быть числом, например 2025", r.at(n));
+            if (std::find(config.years.begin(), config.years.end(), static_cast<int>(*y)) != config.years.end())
+                throw UsageError("год " + std::to_string(*y) + " указан в years дважды; каждый год публикуется один раз",
+                                 r.at(n));
             config.years.push_back(static_cast<int>(*y));
         }
         std::sort(config.years.begin(), config.years.end());
@@ -281,6 +361,11 @@ model::Catalogue parse_catalogue(std::string_view toml_text, const std::string& 
         catalogue.indicators.push_back(std::move(ind));
     }
     return catalogue;
+}
+
+const std::vector<std::string>& supported_languages() {
+    static const std::vector<std::string> languages = {"ru"};
+    return languages;
 }
 
 SiteConfig default_config() {

@@ -16,15 +16,21 @@ namespace monsite::config {
 struct SiteConfig {
     std::string municipality = "Муниципальное образование";
     std::string department = "Орган управления образованием";
-    std::string base_url = "/";
-    std::string site_url;    // absolute address of the site root, for sitemap.xml and Open Graph; may be empty
-    std::vector<int> years;  // years to publish; empty: every year in the data
-    std::string language = "ru";
+    std::string base_url = "/";  // the path of the site root on its server: "/" or "/monitoring/"
+    // The absolute address of the site root ("https://edu.example.ru/monitoring/"), for sitemap.xml and
+    // Open Graph; empty: no sitemap. Its path is base_url (an address of the server alone gets it added).
+    std::string site_url;
+    std::vector<int> years;  // years to publish, ascending, each once; empty: every year in the data
+    std::string language = "ru";  // one of supported_languages()
+    bool strict = false;          // every warning is an error (as --strict)
     std::string theme = "default";
     model::Rules rules;                         // groupings, privacy, problem zones
     model::Catalogue catalogue;                 // the built-in one unless `indicators` names a file
     std::filesystem::path source;               // the config file, empty for defaults
 };
+
+// The interface languages the site really has ("ru"); `language` accepts only these.
+const std::vector<std::string>& supported_languages();
 
 // The defaults: built-in settings and the built-in catalogue (the data contract's).
 SiteConfig default_config();

@@ -271,15 +271,16 @@ public:
     std::vector<Page>& pages() { return pages_; }
     std::vector<std::string>& sitemap_paths() { return sitemap_paths_; }
 
-    // sitemap.xml of every page the builders made.
+    // sitemap.xml of every page the builders made, with absolute addresses
+    // (search engines refuse relative ones): only called when site_url is set.
     static Page sitemap(const PagesInput& in, std::vector<std::string> paths) {
         std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-        std::string root = in.site_url.empty() ? in.site.base_url : in.site_url;
+        const std::string& root = in.site_url;
         std::sort(paths.begin(), paths.end());
         for (const auto& p : paths) xml += "  <url><loc>" + escape_html(root + p) + "</loc></url>\n";
         xml += "</urlset>\n";
-        return {"sitemap.xml", std::move(xml)};
+        return {"sitemap.xml", std::move(xml), "карта сайта (sitemap.xml)"};
     }
 
 private:
@@ -337,7 +338,7 @@ private:
 
     void emit(const YearView& y, const std::string& path, const std::string& section, const std::string& title,
               const std::string& description, const std::string& body_template, json body, json switcher,
-              json breadcrumbs) {
+              json breadcrumbs, const std::string& origin = "") {
         body["year"] = y.year;
         body["base"] = in_.site.base_url;
         body["municipality"] = in_.site.municipality;
@@ -352,7 +353,9 @@ private:
         page["base"] = in_.site.base_url;
         page["assets"] = href("assets/");
         page["home"] = href(y.prefix);
-        page["url"] = in_.site_url.empty() ? href(path) : in_.site_url + path;
+        // Open Graph wants an absolute address: only with site_url.
+        if (!in_.site_url.empty()) page["url"] = in_.site_url + path;
+        if (!in_.site_url.empty()) page["sitemap"] = href("sitemap.xml");
         page["nav"] = nav(y.prefix, section);
         page["years"] = std::move(switcher);
         page["year"] = y.year;
@@ -364,7 +367,8 @@ private:
         page["generator"] = std::string("monsite ") + MONSITE_VERSION;
         page["content"] = html;
         std::string file = path.empty() || path.back() == '/' ? path + "index.html" : path;
-        pages_.push_back({file, t_.render("layout", page)});
+        pages_.push_back({file, t_.render("layout", page),
+                          origin.empty() ? "страница генератора (шаблон " + body_template + ")" : origin});
         if (file != "404.html") sitemap_paths_.push_back(path);
         chart_counter_ = 0;  // chart ids restart on every page, whichever thread makes it
     }
@@ -1046,7 +1050,7 @@ private:
     void content(const YearView& y, const ContentPage& c) {
         json body{{"title", c.title}, {"html", c.html}};
         emit(y, c.slug + "/", c.slug + "/", c.title, c.description.empty() ? c.title : c.description, "content",
-             std::move(body), year_switcher(y, ""), crumbs(y, {}));
+             std::move(body), year_switcher(y, ""), crumbs(y, {}), c.source.empty() ? "content/" + c.slug : c.source);
     }
 
     void not_found(const YearView& y) {
@@ -1059,7 +1063,7 @@ private:
         std::map<std::string, std::vector<IndicatorRow>> by_school;
         for (auto& r : rows)
             if (std::string_view(r.scope) == "school") by_school[r.entity_id].push_back(std::move(r));
-        for (const auto& [id, list] : by_school) pages_.push_back({"data/schools/" + slug(id) + ".csv", indicators_csv(list)});
+        for (const auto& [id, list] : by_school) pages_.push_back({"data/schools/" + slug(id) + ".csv", indicators_csv(list), "открытые данные школы " + id});
     }
 
     const PagesInput& in_;
@@ -1072,6 +1076,14 @@ private:
 };
 
 }  // namespace
+
+const std::vector<std::string>& reserved_top_level_names() {
+    // Everything plan() and build_site() put at the top level, besides the year archives.
+    static const std::vector<std::string> names = {"404",    "assets", "clusters",    "data",      "directions",
+                                                   "groups", "index",  "indicators",  "methodology", "open-data",
+                                                   "rating", "schools", "sitemap",    "subjects"};
+    return names;
+}
 
 namespace {
 // Names Windows keeps for devices (CON, NUL, COM1, …), in any case: a published
@@ -1133,8 +1145,9 @@ std::vector<Page> build_pages(const PagesInput& input, const Templates& template
         std::move(b->pages().begin(), b->pages().end(), std::back_inserter(pages));
         std::move(b->sitemap_paths().begin(), b->sitemap_paths().end(), std::back_inserter(paths));
     }
-    pages.push_back(SiteBuilder::sitemap(input, std::move(paths)));
-    std::sort(pages.begin(), pages.end(), [](const Page& a, const Page& b) { return a.path < b.path; });
+    if (!input.site_url.empty()) pages.push_back(SiteBuilder::sitemap(input, std::move(paths)));
+    // Paths are unique (the publisher refuses a path added twice), so the order is total.
+    std::stable_sort(pages.begin(), pages.end(), [](const Page& a, const Page& b) { return a.path < b.path; });
     return pages;
 }
 

@@ -16,12 +16,14 @@
 namespace monsite::render {
 
 struct Page {
-    std::string path;  // below the site root, e.g. "schools/gim1/index.html"
+    std::string path;    // below the site root, e.g. "schools/gim1/index.html"
     std::string body;
+    std::string origin;  // what made it, for messages: "content/about.md", "генератор: шаблон schools"
 };
 
 struct ContentPage {
     std::string slug;         // the file stem: content/about.md -> /about/
+    std::string source;       // "content/about.md", for messages
     std::string title;        // from front matter, else the first level-1 heading, else the slug
     std::string description;
     std::string html;         // rendered body
@@ -38,10 +40,16 @@ struct PagesInput {
     std::string site_url;        // absolute URL of the site root for sitemap and Open Graph, or empty
 };
 
-// Every page, plus sitemap.xml and per-school CSV downloads, sorted by path.
+// Every page, plus sitemap.xml (only when site_url is set: a sitemap needs
+// absolute addresses) and per-school CSV downloads, sorted by path.
 // Pages are rendered on `threads` threads (0: one per core); the result is the
 // same whatever the number of threads.
 std::vector<Page> build_pages(const PagesInput& input, const Templates& templates, unsigned threads = 0);
+
+// The top-level names the generator itself publishes (sections such as
+// "schools", files such as "sitemap" and "404", folders "data" and "assets"),
+// lower case; a year's archive takes its four digits. Content pages may not use them.
+const std::vector<std::string>& reserved_top_level_names();
 
 // A file-name-safe, stable identifier for a school code or a cluster name:
 // safe codes stay as they are; anything else is transliterated, and a hash is

@@ -2,6 +2,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -40,9 +41,13 @@ km::data to_data(const nlohmann::ordered_json& j) {
 
 // Replaces each {{> name}} with the partial's text, recursively, so templates
 // are parsed once at load instead of at every use of a partial. Mustache
-// partials take the surrounding context, which inclusion keeps.
-std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& all, int depth) {
+// partials take the surrounding context, which inclusion keeps. An unknown
+// partial is an error naming the template (its file when known), the line and
+// the partial: silently rendering nothing would hide a slip in a theme.
+std::string expand_partials(const std::string& owner, const std::map<std::string, std::string>& all,
+                            const std::map<std::string, std::string>& sources, int depth) {
     if (depth > 16) throw util::UsageError("шаблоны темы включают друг друга по кругу ({{> ...}})");
+    const std::string& text = all.at(owner);
     std::string out;
     std::size_t pos = 0;
     for (;;) {
@@ -54,8 +59,16 @@ std::string expand_partials(const std::string& text, const std::map<std::string,
         name.erase(0, name.find_first_not_of(" \t"));
         name.erase(name.find_last_not_of(" \t") + 1);
         out.append(text, pos, open - pos);
-        auto it = all.find(name);
-        if (it != all.end()) out += expand_partials(it->second, all, depth + 1);
+        if (!all.count(name)) {
+            auto source = sources.find(owner);
+            util::SourceLocation where{source != sources.end() ? source->second : "шаблон «" + owner + "»"};
+            where.line_based = true;
+            where.row = static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(open), '\n'));
+            throw util::UsageError("неизвестный шаблон {{> " + name + "}}: в теме нет файла «" + name +
+                                       ".mustache» (ни в своей теме, ни в теме default)",
+                                   where);
+        }
+        out += expand_partials(name, all, sources, depth + 1);
         pos = close + 2;
     }
     out.append(text, pos, std::string::npos);
@@ -108,13 +121,17 @@ std::string escape_html(std::string_view text) {
     return out;
 }
 
-Templates Templates::from_text(std::map<std::string, std::string> templates) {
+Templates Templates::from_text(std::map<std::string, std::string> templates, std::map<std::string, std::string> sources) {
     Templates t;
     t.texts_ = std::move(templates);
+    t.sources_ = std::move(sources);
     for (const auto& [name, text] : t.texts_) {
-        auto compiled = std::make_unique<km::mustache>(expand_partials(text, t.texts_, 0));
-        if (!compiled->is_valid())
-            throw util::UsageError("шаблон «" + name + "» содержит ошибку: " + compiled->error_message());
+        auto compiled = std::make_unique<km::mustache>(expand_partials(name, t.texts_, t.sources_, 0));
+        if (!compiled->is_valid()) {
+            auto source = t.sources_.find(name);
+            throw util::UsageError("шаблон «" + name + "» содержит ошибку: " + compiled->error_message(),
+                                   {source != t.sources_.end() ? source->second : ""});
+        }
         compiled->set_custom_escape([](const std::string& s) { return escape_html(s); });
         t.compiled_->templates.emplace(name, std::move(compiled));
         const std::string* source = &text;
@@ -124,7 +141,7 @@ Templates Templates::from_text(std::map<std::string, std::string> templates) {
 }
 
 Templates Templates::load(const std::vector<std::filesystem::path>& folders) {
-    std::map<std::string, std::string> texts;
+    std::map<std::string, std::string> texts, sources;
     bool any = false;
     for (const auto& folder : folders) {
         std::error_code ec;
@@ -138,6 +155,7 @@ Templates Templates::load(const std::vector<std::filesystem::path>& folders) {
             std::ostringstream text;
             text << in.rdbuf();
             texts.emplace(name, text.str());
+            sources.emplace(name, entry.path().generic_string());
         }
     }
     if (!any) {
@@ -145,10 +163,10 @@ Templates Templates::load(const std::vector<std::filesystem::path>& folders) {
         for (const auto& f : folders) list += (list.empty() ? "" : ", ") + f.generic_string();
         throw util::UsageError("не найдена папка шаблонов темы (искали: " + list + ")");
     }
-    return from_text(std::move(texts));
+    return from_text(std::move(texts), std::move(sources));
 }
 
-Templates Templates::clone() const { return from_text(texts_); }
+Templates Templates::clone() const { return from_text(texts_, sources_); }
 
 bool Templates::has(std::string_view name) const { return compiled_->templates.count(std::string(name)) > 0; }
 

@@ -19,10 +19,12 @@ class Templates {
 public:
     // Loads every *.mustache file of the folders, earlier folders winning: a
     // site theme first, then the default theme, so a site may override any one.
-    // Throws util::UsageError if no folder exists or a template does not parse.
+    // Throws util::UsageError if no folder exists, a template does not parse,
+    // or a template includes a partial ({{> name}}) the theme does not have.
     static Templates load(const std::vector<std::filesystem::path>& folders);
-    // For tests: templates given as text.
-    static Templates from_text(std::map<std::string, std::string> templates);
+    // Templates given as text (tests); `sources` names each one's file in messages.
+    static Templates from_text(std::map<std::string, std::string> templates,
+                               std::map<std::string, std::string> sources = {});
 
     Templates(Templates&&) noexcept;
     Templates& operator=(Templates&&) noexcept;
@@ -40,6 +42,7 @@ private:
     Templates();
     struct Compiled;
     std::map<std::string, std::string> texts_;
+    std::map<std::string, std::string> sources_;  // template name -> file, for messages
     std::unique_ptr<Compiled> compiled_;
 };
 

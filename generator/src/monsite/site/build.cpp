@@ -6,14 +6,13 @@
 
 #include "monsite/compute/compute.hpp"
 #include "monsite/config/config.hpp"
-#include "monsite/config/front_matter.hpp"
-#include "monsite/render/markdown.hpp"
 #include "monsite/render/monitoring_xlsx.hpp"
 #include "monsite/render/open_data.hpp"
 #include "monsite/render/pages.hpp"
 #include "monsite/render/site_json.hpp"
 #include "monsite/render/template.hpp"
 #include "monsite/site/load.hpp"
+#include "monsite/site/sources.hpp"
 
 namespace monsite::site {
 namespace {
@@ -47,22 +46,6 @@ void check_output_folder(const fs::path& out, const fs::path& data) {
                                "» лежит внутри папки с данными; выберите папку вне её, например public");
 }
 
-// The folder holding data/, content/ and themes/ of a site.
-fs::path site_root(const fs::path& data_dir) {
-    fs::path parent = fs::absolute(data_dir).lexically_normal().parent_path();
-    if (data_dir.filename().empty()) parent = parent.parent_path();  // "data/"
-    return parent;
-}
-
-// Theme folders, the site's own first: any file of the default theme may be overridden.
-std::vector<fs::path> theme_folders(const fs::path& root, const std::string& theme) {
-    std::vector<fs::path> folders;
-    if (theme != "default") folders.push_back(root / "themes" / theme);
-    folders.push_back(root / "themes" / "default");
-    folders.push_back(fs::path(MONSITE_SOURCE_DIR) / "themes" / "default");
-    return folders;
-}
-
 // Every file below each theme's static/ folder, earlier themes winning.
 void add_static_files(Publisher& publisher, const std::vector<fs::path>& themes) {
     for (const auto& theme : themes) {
@@ -78,74 +61,53 @@ void add_static_files(Publisher& publisher, const std::vector<fs::path>& themes)
             if (publisher.contains(relative)) continue;
             if (!is_safe_relative_path(relative))
                 throw util::UsageError("имя файла темы недопустимо для сайта (латиница, цифры, . - _)", {f.generic_string()});
-            publisher.add(relative, read_bytes(f));
+            publisher.add(relative, read_bytes(f), f.generic_string());
         }
     }
 }
 
 // vega, vega-lite and vega-embed from the npm packages the set-up installs.
-bool add_chart_scripts(Publisher& publisher, const fs::path& root, util::Diagnostics& diags) {
-    const std::pair<const char*, const char*> files[] = {{"vega/build/vega.min.js", "vega.min.js"},
-                                                         {"vega-lite/build/vega-lite.min.js", "vega-lite.min.js"},
-                                                         {"vega-embed/build/vega-embed.min.js", "vega-embed.min.js"}};
+constexpr std::pair<const char*, const char*> chart_scripts[] = {
+    {"vega/build/vega.min.js", "vega.min.js"},
+    {"vega-lite/build/vega-lite.min.js", "vega-lite.min.js"},
+    {"vega-embed/build/vega-embed.min.js", "vega-embed.min.js"}};
+
+// The node_modules folder holding all three, or empty (with a warning).
+fs::path find_chart_scripts(const fs::path& root, util::Diagnostics& diags) {
     for (const fs::path& modules : {root / "node_modules", fs::path(MONSITE_SOURCE_DIR) / "node_modules"}) {
         std::error_code ec;
         bool all = true;
-        for (const auto& [from, to] : files) all = all && fs::is_regular_file(modules / from, ec);
-        if (!all) continue;
-        for (const auto& [from, to] : files) publisher.add(std::string("assets/js/vendor/") + to, read_bytes(modules / from));
-        return true;
+        for (const auto& [from, to] : chart_scripts) all = all && fs::is_regular_file(modules / from, ec);
+        if (all) return modules;
     }
     diags.warning({}, "не найдены пакеты vega, vega-lite и vega-embed (node_modules): диаграммы будут показаны "
                       "только таблицами; установите их командой npm ci");
-    return false;
+    return {};
 }
 
-std::vector<render::ContentPage> content_pages(const fs::path& root, util::Diagnostics& diags) {
-    std::vector<render::ContentPage> pages;
-    std::vector<int> weights;
-    fs::path dir = root / "content";
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return pages;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-        std::string stem = f.stem().string();
-        if (stem.starts_with("_") || stem.starts_with(".")) continue;
-        if (!is_safe_relative_path(stem) || stem == "data" || stem == "assets") {
-            diags.warning({f.generic_string()}, "страница пропущена: имя файла должно состоять из латинских букв, цифр, - и _");
-            continue;
-        }
-        std::string text = read_bytes(f);
-        std::string source = (fs::path("content") / f.filename()).generic_string();
-        config::SplitPage split = config::split_front_matter(text, source);
-        if (split.front.draft) continue;
-        render::MarkdownPage md = render::markdown_to_html(split.body);
-        std::string title = !split.front.title.empty() ? split.front.title : !md.title.empty() ? md.title : stem;
-        pages.push_back({stem, title, split.front.description, std::move(md.html)});
-        weights.push_back(split.front.weight);
-    }
-    // Menu order: weight, then file name.
-    std::vector<std::size_t> order(pages.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weights[a] < weights[b]; });
-    std::vector<render::ContentPage> sorted;
-    for (auto i : order) sorted.push_back(std::move(pages[i]));
-    return sorted;
+bool add_chart_scripts(Publisher& publisher, const fs::path& modules) {
+    if (modules.empty()) return false;
+    for (const auto& [from, to] : chart_scripts)
+        publisher.add(std::string("assets/js/vendor/") + to, read_bytes(modules / from), (modules / from).generic_string());
+    return true;
 }
 
+// Ascending, each year once: the latest is published at the root and never also as an archive.
 std::vector<int> published_years(const config::SiteConfig& config, const model::Dataset& data) {
     std::vector<int> years;
     for (const auto& y : data.years) years.push_back(y.year);
+    std::sort(years.begin(), years.end());
+    years.erase(std::unique(years.begin(), years.end()), years.end());
     if (config.years.empty()) return years;
     for (int wanted : config.years)
         if (std::find(years.begin(), years.end(), wanted) == years.end())
             throw util::UsageError("в настройке years указан " + std::to_string(wanted) +
                                        " год, но папки этого года нет в данных",
                                    {config.source.generic_string()});
-    return config.years;
+    std::vector<int> wanted = config.years;
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    return wanted;
 }
 
 }  // namespace
@@ -173,6 +135,19 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     BuildReport report;
     config::SiteConfig config = resolve_config(options.data_dir, options.display_dir, options.config_file, report.config);
     check_output_folder(options.out_dir, options.data_dir);
+    // The strict mode: a warning stops the build like an error; nothing is published.
+    const bool strict = options.strict || config.strict;
+    auto refuse = [&]() -> std::optional<BuildReport> {
+        if (strict) diags.warnings_to_errors();
+        return std::nullopt;
+    };
+    // The site's own files first: their mistakes are found before the long reading of the data.
+    const fs::path root = site_root(options.data_dir);
+    const auto themes = theme_folders(root, config.theme);
+    std::vector<fs::path> template_dirs;
+    for (const auto& t : themes) template_dirs.push_back(t / "templates");
+    render::Templates templates = render::Templates::load(template_dirs);
+    std::vector<render::ContentPage> content = load_content_pages(root, diags);
 
     progress("чтение и проверка данных");
     LoadOptions load;
@@ -182,9 +157,13 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     load.on_file = options.on_file;
     for (const auto& ind : config.catalogue.indicators) load.indicator_ids.push_back(ind.id);
     model::Dataset data = load_dataset(load, diags);
-    if (diags.has_errors()) return std::nullopt;
+    if (diags.has_errors()) return refuse();
 
     report.years = published_years(config, data);
+    const fs::path chart_modules = find_chart_scripts(root, diags);
+    // Every warning is known by now (computing and rendering add none): the
+    // strict mode stops here, before anything, even a scratch folder, is written.
+    if (strict && diags.warning_count() > 0) return refuse();
 
     progress("расчёт показателей и группировок");
     model::Results results = compute::compute(data, config.catalogue, config.rules);
@@ -194,27 +173,26 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     auto indicator_rows = render::indicator_rows(results, config.catalogue, report.years);
     auto school_rows = render::school_rows(results, data, report.years);
     report.indicator_rows = indicator_rows.size();
-    publisher.add("data/indicators.csv", render::indicators_csv(indicator_rows));
-    publisher.add("data/schools.csv", render::schools_csv(school_rows));
+    publisher.add("data/indicators.csv", render::indicators_csv(indicator_rows), "открытые данные (indicators.csv)");
+    publisher.add("data/schools.csv", render::schools_csv(school_rows), "открытые данные (schools.csv)");
     fs::path workbook = publisher.scratch_dir() / "monitoring.xlsx";
     render::write_monitoring_xlsx(workbook, indicator_rows, school_rows);
-    publisher.add("data/monitoring.xlsx", read_bytes(workbook));
+    publisher.add("data/monitoring.xlsx", read_bytes(workbook), "открытые данные (monitoring.xlsx)");
     render::SiteInfo info{config.municipality, config.department, config.base_url, config.language, report.years};
-    publisher.add("data/site.json", render::site_json(info, data, results, config.catalogue, config.rules));
+    publisher.add("data/site.json", render::site_json(info, data, results, config.catalogue, config.rules),
+                  "открытые данные (site.json)");
 
     progress("страницы сайта");
-    const fs::path root = site_root(options.data_dir);
-    const auto themes = theme_folders(root, config.theme);
-    std::vector<fs::path> template_dirs;
-    for (const auto& t : themes) template_dirs.push_back(t / "templates");
-    render::Templates templates = render::Templates::load(template_dirs);
     add_static_files(publisher, themes);
-    render::PagesInput pages_input{info, data, results, config.catalogue, config.rules, content_pages(root, diags),
-                                   add_chart_scripts(publisher, root, diags), config.site_url};
+    render::PagesInput pages_input{info, data, results, config.catalogue, config.rules, std::move(content),
+                                   add_chart_scripts(publisher, chart_modules), config.site_url};
     for (auto& page : render::build_pages(pages_input, templates, options.threads))
-        publisher.add(page.path, std::move(page.body));
+        publisher.add(page.path, std::move(page.body), page.origin);
+    report.sitemap = !config.site_url.empty();
     if (!report.years.empty())
         if (const auto* latest = data.find_year(report.years.back())) report.schools = latest->schools.size();
+
+    if (strict && diags.warning_count() > 0) return refuse();  // should a later stage ever warn
 
     progress("публикация");
     report.files = publisher.commit();

@@ -21,6 +21,7 @@ struct BuildOptions {
     std::filesystem::path out_dir = "public";
     std::optional<std::filesystem::path> config_file;  // default: <data>/site.toml if present, else built-in
     unsigned threads = 0;
+    bool strict = false;  // every warning is an error (also when the configuration says strict = true)
     std::function<void(std::string_view step)> on_progress;
     std::function<void(std::string_view file)> on_file;
 };
@@ -30,6 +31,7 @@ struct BuildReport {
     std::vector<int> years;  // published
     std::size_t schools = 0; // in the latest published year
     std::size_t indicator_rows = 0;
+    bool sitemap = false;    // sitemap.xml was written (it needs site_url)
     PublishReport files;
 };
 
@@ -40,7 +42,9 @@ config::SiteConfig resolve_config(const std::filesystem::path& data_dir, const s
                                   const std::optional<std::filesystem::path>& config_file, std::string& used);
 
 // Runs the pipeline. When the data has errors they are in `diags`, nothing is
-// written, and the result is nullopt. Configuration problems throw
+// written, and the result is nullopt; in the strict mode (options.strict or
+// strict = true) warnings count as errors: they are turned into errors in
+// `diags` and nothing is written either. Configuration problems throw
 // util::UsageError; I/O failures throw util::InternalError (the earlier output
 // stays as it was in every case).
 std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnostics& diags);

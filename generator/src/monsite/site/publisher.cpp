@@ -84,10 +84,14 @@ Publisher::~Publisher() {
     if (!scratch_.empty()) fs::remove_all(scratch_, ec);
 }
 
-void Publisher::add(std::string_view relative, std::string bytes) {
+void Publisher::add(std::string_view relative, std::string bytes, std::string origin) {
     if (!is_safe_relative_path(relative))
         throw util::InternalError("недопустимый путь публикуемого файла «" + std::string(relative) + "»");
-    files_[std::string(relative)] = std::move(bytes);
+    auto [at, fresh] = origins_.try_emplace(std::string(relative), std::move(origin));
+    if (!fresh)
+        throw util::UsageError("файл сайта «" + std::string(relative) + "» создаётся дважды: " + at->second + " и " +
+                               origin + "; один заменил бы другой");
+    files_.emplace(std::string(relative), std::move(bytes));
 }
 
 const fs::path& Publisher::scratch_dir() {

@@ -28,7 +28,10 @@ public:
     // Queues a file. `relative` is '/'-separated below the output folder; a
     // path that is absolute, empty, or has "." / ".." parts or unusual
     // characters throws util::InternalError (no output may land outside).
-    void add(std::string_view relative, std::string bytes);
+    // `origin` says what made the file ("content/about.md", "открытые данные
+    // (schools.csv)"): a path added twice is never overwritten silently but
+    // throws util::UsageError naming both origins.
+    void add(std::string_view relative, std::string bytes, std::string origin);
     bool contains(std::string_view relative) const { return files_.count(std::string(relative)) > 0; }
 
     // A private folder for libraries that insist on writing files themselves;
@@ -42,7 +45,8 @@ private:
     std::filesystem::path out_;
     std::filesystem::path staging_;
     std::filesystem::path scratch_;
-    std::map<std::string, std::string> files_;  // sorted: deterministic order of writing
+    std::map<std::string, std::string> files_;    // sorted: deterministic order of writing
+    std::map<std::string, std::string> origins_;  // path -> what added it
 };
 
 // True if `relative` is a path the publisher accepts.

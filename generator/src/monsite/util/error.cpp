@@ -37,6 +37,7 @@ std::string Diagnostic::to_string() const {
     std::string place = where.to_string();
     std::string prefix = place.empty() ? "" : place + ": ";
     if (severity == Severity::warning) prefix += "предупреждение: ";
+    else if (strict) prefix += "ошибка (строгий режим): ";
     return prefix + message;
 }
 
@@ -62,6 +63,20 @@ void Diagnostics::add(Diagnostic d) {
         ++errors_;
     }
     items_.push_back(std::move(d));
+}
+
+std::size_t Diagnostics::warnings_to_errors() {
+    std::size_t turned = 0;
+    for (auto& d : items_) {
+        if (d.severity != Severity::warning) continue;
+        d.severity = Severity::error;
+        d.strict = true;
+        if (d.where.row && d.where.column) error_cells_.insert(cell_key(d.where));
+        ++turned;
+    }
+    errors_ += turned;
+    strict_ += turned;
+    return turned;
 }
 
 Error::Error(ExitStatus status, SourceLocation where, const std::string& message)

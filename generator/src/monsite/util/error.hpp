@@ -31,8 +31,10 @@ struct Diagnostic {
     Severity severity = Severity::error;
     SourceLocation where;
     std::string message;
+    bool strict = false;  // a warning turned into an error by the strict mode (--strict, strict = true)
 
-    // "<where>: <message>" for errors, "<where>: предупреждение: <message>" for warnings.
+    // "<where>: <message>" for errors, "<where>: предупреждение: <message>" for warnings,
+    // "<where>: ошибка (строгий режим): <message>" for a warning the strict mode made an error.
     std::string to_string() const;
 };
 
@@ -49,10 +51,16 @@ public:
     bool has_errors() const { return errors_ > 0; }
     // True if an error was already reported at exactly this cell.
     bool has_error_at(const SourceLocation& where) const;
+    // The strict mode: every warning so far becomes an error (marked as such when printed).
+    // Returns how many were turned.
+    std::size_t warnings_to_errors();
+    // Errors that were warnings before warnings_to_errors().
+    std::size_t strict_count() const { return strict_; }
 
 private:
     std::vector<Diagnostic> items_;
     std::size_t errors_ = 0;
+    std::size_t strict_ = 0;
     std::set<std::string> error_cells_;
 };
 

@@ -1,0 +1,38 @@
+#pragma once
+// The site's own files beside the data folder: content pages (content/*.md)
+// and theme folders (themes/<name>/). Used by build, and by check to find
+// their mistakes before anything is built.
+
+#include <filesystem>
+#include <vector>
+
+#include "monsite/config/config.hpp"
+#include "monsite/render/pages.hpp"
+#include "monsite/util/error.hpp"
+
+namespace monsite::site {
+
+// The folder holding data/, content/ and themes/ of a site: the parent of the
+// data folder, relative to the current folder when it lies inside it (so that
+// messages name "themes/mine/...", not a long absolute path).
+std::filesystem::path site_root(const std::filesystem::path& data_dir);
+
+// Theme folders, the site's own first: any file of the default theme may be
+// overridden. Throws util::UsageError when the named theme has no folder.
+std::vector<std::filesystem::path> theme_folders(const std::filesystem::path& root, const std::string& theme);
+
+// The published pages of content/*.md (drafts and names starting with _ or .
+// left out), in menu order: weight, then name. A name that is not latin
+// letters, digits, - and _ is skipped with a warning. Throws util::UsageError
+// naming the file for a page whose name the generator uses itself
+// (render::reserved_top_level_names(), a four-digit year) or that differs from
+// another page's only in case, and for bad front matter.
+std::vector<render::ContentPage> load_content_pages(const std::filesystem::path& root, util::Diagnostics& diags);
+
+// What `monsite check` verifies of the site's own files: the content pages
+// (as above) and the theme's templates (each parses, every {{> partial}}
+// exists). Throws util::UsageError; warnings go to `diags`.
+void check_site_sources(const std::filesystem::path& data_dir, const config::SiteConfig& config,
+                        util::Diagnostics& diags);
+
+}  // namespace monsite::site
