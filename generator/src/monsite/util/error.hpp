@@ -31,8 +31,11 @@ struct Diagnostic {
     Severity severity = Severity::error;
     SourceLocation where;
     std::string message;
+    // What the cell holds, shown after the place: "Кадры!C17 («Вакансии», школа sch12): ..."; may be empty.
+    std::string context;
 
-    // "<where>: <message>" for errors, "<where>: предупреждение: <message>" for warnings.
+    // "<where>: <message>" for errors, "<where>: предупреждение: <message>" for warnings;
+    // "<where> (<context>): ..." when there is a context.
     std::string to_string() const;
 };
 
