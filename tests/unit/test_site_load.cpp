@@ -357,3 +357,16 @@ TEST_CASE(".xls, .xlsb, .numbers and an .xlsm that is no workbook are errors say
                   "читается: сохраните файл в Excel как «Книга Excel (*.xlsx)»"));
     CHECK(run.has("data/2025/письмо.pdf: предупреждение: файл пропущен: поддерживаются только .xlsx, .ods и .csv"));
 }
+
+TEST_CASE("a school whose code changed to a look-alike between years is named with the difference") {
+    TempDir dir;
+    write_year(dir, "2024");
+    write_year(dir, "2025", "Код ОО;Наименование ОО;Тип ОО\nS1;Школа;СОШ\ns2;Школа 2;ООШ\n",
+               "Код ОО;Всего педагогических работников;Вакансии\nS1;40;2\ns2;10;0\n", "Код ОО\nS1\ns2\n");
+    Run run = load(dir);
+    INFO(run.dump());
+    CHECK_FALSE(run.diags.has_errors());
+    CHECK(run.has("data/2025: предупреждение: школа «s1» (МБОУ \"СОШ № 1\") есть в данных 2024 года, но отсутствует "
+                  "в 2025 году; похоже, в 2025 году её код записан как «S1»: различается только регистр букв "
+                  "(заглавные и строчные)"));
+}

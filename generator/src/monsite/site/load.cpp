@@ -638,11 +638,18 @@ model::Dataset load_dataset(const LoadOptions& options, util::Diagnostics& diags
     for (std::size_t y = 1; y < dataset.years.size(); ++y) {
         const auto& before = dataset.years[y - 1];
         const auto& now = dataset.years[y];
-        for (const auto& school : before.schools)
-            if (!now.find_school(school.school_id))
-                diags.warning({years[y].display}, "школа " + in_quotes(school.school_id) + " (" + school.short_name +
-                                                      ") есть в данных " + std::to_string(before.year) +
-                                                      " года, но отсутствует в " + std::to_string(now.year) + " году");
+        std::map<std::string, std::string> now_keys;  // util::lookalike_key -> this year's code
+        for (const auto& school : now.schools) now_keys.emplace(util::lookalike_key(school.school_id), school.school_id);
+        for (const auto& school : before.schools) {
+            if (now.find_school(school.school_id)) continue;
+            std::string message = "школа " + in_quotes(school.school_id) + " (" + school.short_name + ") есть в данных " +
+                                  std::to_string(before.year) + " года, но отсутствует в " + std::to_string(now.year) +
+                                  " году";
+            if (auto it = now_keys.find(util::lookalike_key(school.school_id)); it != now_keys.end())
+                message += "; похоже, в " + std::to_string(now.year) + " году её код записан как " +
+                           in_quotes(it->second) + ": " + util::lookalike_difference(it->second, school.school_id);
+            diags.warning({years[y].display}, std::move(message));
+        }
     }
     return dataset;
 }
