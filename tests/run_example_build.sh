@@ -57,7 +57,7 @@ set +e
 status=$?
 set -e
 [ $status -eq 2 ] || fail "bad data gave exit status $status, expected 2"
-grep -q "Кадры.csv: строка 2, столбец 2: ожидалось целое число ≥ 0, найдено «много»" "$work/err" || fail "error not named"
+grep -q "Кадры.csv: строка 2, столбец 2 («Всего педагогических работников», школа zzz): ожидалось целое число ≥ 0, найдено «много»" "$work/err" || fail "error not named"
 [ "$snapshot" = "$(cd "$work/public" && find . -type f -exec sha256sum {} + | sort)" ] || fail "public/ changed"
 ls -a "$work" | grep -q staging && fail "a staging folder was left behind"
 echo "ok a failed build leaves the earlier output as it was"

@@ -568,7 +568,7 @@ def text_in_count():
     t = base_tables()
     put(t, "Кадры", "sch02", "Вакансии", "много")
     return year(layout_book(t)), [
-        f"{D}/мониторинг.xlsx: Кадры!C3: ожидалось целое число ≥ 0, найдено «много»",
+        f"{D}/мониторинг.xlsx: Кадры!C3 («Вакансии», школа sch02): ожидалось целое число ≥ 0, найдено «много»",
         errors(1),
     ]
 
@@ -579,7 +579,8 @@ def negative_count():
     put(t, "Развитие", "sch03", "Прошли повышение квалификации за год", -2)
     put(t, "Развитие", "sch03", "Из них в дистанционной форме", 0)
     return year(layout_book(t)), [
-        f"{D}/мониторинг.xlsx: Развитие!F4: ожидалось целое число ≥ 0, найдено «-2»",
+        f"{D}/мониторинг.xlsx: Развитие!F4 («Прошли повышение квалификации за год», школа sch03): "
+        "ожидалось целое число ≥ 0, найдено «-2»",
         errors(1),
     ]
 
@@ -589,7 +590,8 @@ def fractional_count():
     t = base_tables()
     put(t, "Кадры", "sch03", "Всего педагогических работников", 12.5)
     return year(layout_book(t)), [
-        f"{D}/мониторинг.xlsx: Кадры!B4: ожидалось целое число ≥ 0, найдено «12.5»",
+        f"{D}/мониторинг.xlsx: Кадры!B4 («Всего педагогических работников», школа sch03): "
+        "ожидалось целое число ≥ 0, найдено «12.5»",
         errors(1),
     ]
 
@@ -601,8 +603,10 @@ def diag_score_out_of_range():
     put(t, "Педагоги", "П-0102", "Результат диагностики, %", 120)
     put(t, "Педагоги", "П-0201", "Результат диагностики, %", Pct(1.15))  # shown as 115 % in Excel
     return year(layout_book(t)), [
-        f"{D}/мониторинг.xlsx: Педагоги!G3: ожидалось число от 0 до 100, найдено «120»",
-        f"{D}/мониторинг.xlsx: Педагоги!G5: ожидалось число от 0 до 100, найдено «115 %»",
+        f"{D}/мониторинг.xlsx: Педагоги!G3 («Результат диагностики, %», школа sch01): "
+        "ожидалось число от 0 до 100, найдено «120»",
+        f"{D}/мониторинг.xlsx: Педагоги!G5 («Результат диагностики, %», школа sch02): "
+        "ожидалось число от 0 до 100, найдено «115 %»",
         errors(2),
     ]
 
@@ -613,7 +617,7 @@ def unknown_decision_kind():
     t["Меры"] = measures_table()
     put(t, "Меры", "Муниципальный конкурс «Педагог года»", "Вид решения", "поощряющее")
     return year(layout_book(t)), [
-        f"{D}/мониторинг.xlsx: Меры!B4: ожидалось одно из значений: организующее, активизирующее, "
+        f"{D}/мониторинг.xlsx: Меры!B4 («Вид решения»): ожидалось одно из значений: организующее, активизирующее, "
         "координирующее, контролирующее, стимулирующее, найдено «поощряющее»",
         errors(1),
     ]
@@ -625,7 +629,7 @@ def unknown_direction():
     t["Меры"] = measures_table()
     put(t, "Меры", "Закрепление наставников за молодыми специалистами", "Направление", "Цифровизация образования")
     return year(layout_book(t)), [
-        f"{D}/мониторинг.xlsx: Меры!C3: ожидался код направления (diagnostics, mastery, young, communities, "
+        f"{D}/мониторинг.xlsx: Меры!C3 («Направление», школа sch03): ожидался код направления (diagnostics, mastery, young, communities, "
         "network, staffing, support) или его название, найдено «Цифровизация образования»",
         errors(1),
     ]
@@ -638,7 +642,7 @@ def unknown_indicator():
     put(t, "Меры", "Муниципальный семинар «Диагностика профессиональных дефицитов»", "Показатель",
         "diagnostic_coverage")
     return year(layout_book(t)), [
-        f"{D}/мониторинг.xlsx: Меры!D2: ожидался код показателя из каталога, найдено «diagnostic_coverage»",
+        f"{D}/мониторинг.xlsx: Меры!D2 («Показатель»): ожидался код показателя из каталога, найдено «diagnostic_coverage»",
         errors(1),
     ]
 
@@ -648,7 +652,7 @@ def empty_required_value():
     t = base_tables()
     put(t, "ОО", "sch02", "Тип ОО", " ")  # a cell holding only a space is empty
     return year(layout_book(t)), [
-        f"{D}/мониторинг.xlsx: ОО!D3: не заполнено обязательное поле «Тип ОО»",
+        f"{D}/мониторинг.xlsx: ОО!D3 («Тип ОО», школа sch02): обязательное поле не заполнено",
         errors(1),
     ]
 
@@ -697,10 +701,11 @@ def several_errors_at_once():
     put(t, "Развитие", "sch01", "Прошли повышение квалификации за год", 60)      # school 1: 60 > 52 teachers
     put(t, "Развитие", "sch03", "Реализуется целевая модель наставничества", "в проекте")  # school 3: not a yes/no
     return year(layout_schools(t)), [
-        f"{D}/школа_1.xlsx: Кадры!C2: ожидалось целое число ≥ 0, найдено «две»",
+        f"{D}/школа_1.xlsx: Кадры!C2 («Вакансии», школа sch01): ожидалось целое число ≥ 0, найдено «две»",
         f"{D}/школа_1.xlsx: Развитие!F2: «Прошли повышение квалификации за год» (60) больше, чем "
         f"«Всего педагогических работников» (52, {D}/школа_1.xlsx: Кадры!B2)",
-        f"{D}/школа_3.xlsx: Развитие!I2: ожидалось «да» или «нет», найдено «в проекте»",
+        f"{D}/школа_3.xlsx: Развитие!I2 («Реализуется целевая модель наставничества», школа sch03): "
+        "ожидалось «да» или «нет», найдено «в проекте»",
         errors(3),
     ]
 
@@ -972,6 +977,172 @@ def strict_warning():
         # build also counts the chart scripts' warning where node_modules is missing
         ", из них предупреждений в строгом режиме: ",
     ], {"args.txt": b"--strict\n"}
+
+# ---- issue 10 (values): strict numbers, unreadable formats, look-alike codes, folded messages
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the start of every .xls (and .doc) file
+EXCEL_RESAVE = ("сохраните файл в Excel как «Книга Excel (*.xlsx)» (Файл → Сохранить как) или в LibreOffice "
+                "Calc: «Файл → Сохранить как… → .xlsx или .ods»")
+
+
+def rename_school(tables, old, new):
+    """Gives a school another code in every table."""
+    for table in tables.values():
+        for row in table[1:]:
+            for i, v in enumerate(row):
+                if v == old:
+                    row[i] = new
+
+
+@case
+def count_with_space_digits():
+    t = base_tables()
+    put(t, "Кадры", "sch02", "Всего педагогических работников", "4 1")  # 41 or 4 and 1?
+    put(t, "ОО", "sch01", "Число обучающихся", "1 200")                  # a thousands group: 1200
+    return year(layout_book(t)), [
+        f"{D}/мониторинг.xlsx: Кадры!B3 («Всего педагогических работников», школа sch02): ожидалось целое число "
+        "≥ 0, найдено «4 1»: пробел внутри числа допустим только между группами из трёх цифр («1 200»), иначе "
+        "неясно, какое число имелось в виду",
+        errors(1),
+    ]
+
+
+@case
+def percent_in_count():
+    t = base_tables()
+    put(t, "Кадры", "sch01", "Вакансии", "45%")      # typed into a text cell
+    put(t, "Кадры", "sch02", "Вакансии", Pct(0.45))  # typed as 45% into a number cell: Excel keeps 0.45
+    put(t, "Кадры", "sch03", "Вакансии", Pct(0.02))
+    return year(layout_schools(t, ods_schools=("sch03",))), [
+        f"{D}/школа_1.xlsx: Кадры!C2 («Вакансии», школа sch01): в столбце количества знак % недопустим: укажите "
+        "число, например 45, найдено «45%»",
+        f"{D}/школа_2.xlsx: Кадры!C2 («Вакансии», школа sch02): в столбце количества знак % недопустим: укажите "
+        "число, например 45 (ячейка в процентном формате: смените формат на числовой), найдено «45 %»",
+        f"{D}/школа_3.ods: Кадры!C2 («Вакансии», школа sch03): в столбце количества знак % недопустим: укажите "
+        "число, например 2 (ячейка в процентном формате: смените формат на числовой), найдено «2 %»",
+        errors(3),
+    ]
+
+
+@case
+def count_with_unit():
+    t = base_tables()
+    put(t, "Кадры", "sch03", "Вакансии", "2 шт")
+    return year(layout_csv(t)), [
+        f"{D}/Кадры.csv: строка 4, столбец 3 («Вакансии», школа sch03): ожидалось целое число ≥ 0, найдено «2 шт»: "
+        "в ячейке должно быть только число, без слов, единиц измерения и других знаков",
+        errors(1),
+    ]
+
+
+def school_file_replaced(name, data):
+    """School 2 sends its file in a format monsite does not read, instead of школа_2.xlsx."""
+    files = layout_schools(base_tables())
+    del files["школа_2.xlsx"]
+    files[name] = data
+    return year(files)
+
+
+@case
+def xls_file():
+    return school_file_replaced("школа_2.xls", OLE2_MAGIC + bytes(504)), [
+        f"{D}/школа_2.xls: файл старого формата Excel (.xls) не читается: " + EXCEL_RESAVE,
+        errors(1),  # the school's missing rows follow from it and are not reported again
+    ]
+
+
+@case
+def xlsb_file():
+    data = zip_bytes([("[Content_Types].xml", b"<Types/>"), ("xl/workbook.bin", bytes(64))])
+    return school_file_replaced("школа_2.xlsb", data), [
+        f"{D}/школа_2.xlsb: двоичная книга Excel (.xlsb) не читается: " + EXCEL_RESAVE,
+        errors(1),
+    ]
+
+
+@case
+def numbers_file():
+    data = zip_bytes([("Index/Document.iwa", bytes(64)), ("Metadata/Properties.plist", b"<plist/>")])
+    return school_file_replaced("школа_2.numbers", data), [
+        f"{D}/школа_2.numbers: файл Apple Numbers (.numbers) не читается: откройте файл в Numbers, выберите «Файл → "
+        "Экспортировать в → Excel…» и положите в папку года получившийся файл .xlsx вместо этого",
+        errors(1),
+    ]
+
+
+@case
+def xlsm_not_xlsx():
+    # An old .xls renamed to .xlsm: not a zip, no workbook part.
+    return school_file_replaced("школа_2.xlsm", OLE2_MAGIC + bytes(504)), [
+        f"{D}/школа_2.xlsm: файл .xlsm не является книгой Excel формата .xlsx (Office Open XML) и не читается: " +
+        EXCEL_RESAVE,
+        errors(1),
+    ]
+
+
+@case
+def lookalike_code_cyrillic_o():
+    t = base_tables()
+    rename_school(t, "sch02", "650025")
+    find_row(t["Кадры"], "650025")[0] = "65О025"  # a Cyrillic О typed for the digit 0
+    return year(layout_book(t)), [
+        f"{D}/мониторинг.xlsx: Кадры!A3: школы с кодом «65О025» нет в таблице «ОО»; похоже на «650025»: 3-й знак — "
+        "кириллическая буква «О», а не цифра «0»",
+        f"{D}/мониторинг.xlsx: ОО!A3: для школы «650025» нет строки в таблице «Кадры»; похоже, её строка записана с "
+        f"кодом «65О025» ({D}/мониторинг.xlsx: Кадры!A3)",
+        errors(2),
+    ]
+
+
+@case
+def lookalike_code_case():
+    t = base_tables()
+    rename_school(t, "sch01", "sosh1")
+    find_row(t["Развитие"], "sosh1")[0] = "SOSH1"
+    return year(layout_csv(t)), [
+        f"{D}/Развитие.csv: строка 2, столбец 1: школы с кодом «SOSH1» нет в таблице «ОО»; похоже на «sosh1»: "
+        "различается только регистр букв (заглавные и строчные)",
+        f"{D}/ОО.csv: строка 2, столбец 1: для школы «sosh1» нет строки в таблице «Развитие»; похоже, её строка "
+        f"записана с кодом «SOSH1» ({D}/Развитие.csv: строка 2, столбец 1)",
+        errors(2),
+    ]
+
+
+@case
+def school_missing_from_register_folded():
+    t = base_tables()
+    t["Педагоги"] = teachers_table()
+    # A fourth school sent its file with 55 teachers, but the register has no row for it.
+    t["Кадры"].append(["sch04", 55, 0, 12, 5, 2, 4, 20, 21, 50, 42])
+    t["Развитие"].append(["sch04", 50, 20, 15, 12, 20, 6, 5, "да"])
+    for i in range(1, 56):
+        t["Педагоги"].append([f"П-04{i:02d}", "sch04", "Математика", 30 + i % 30, 5, "первая", 60, "нет", "нет",
+                              "нет"])
+    return year(layout_schools(t)), [
+        f"{D}/школа_4.xlsx: Кадры!A2: школы с кодом «sch04» нет в таблице «ОО»",
+        f"{D}/школа_4.xlsx: Развитие!A2: школы с кодом «sch04» нет в таблице «ОО»",
+        f"{D}/школа_4.xlsx: Педагоги!B2: школы с кодом «sch04» нет в таблице «ОО»; и ещё 54 строки с этим кодом: "
+        "B3, B4, B5, B6, B7, …",
+        errors(3),
+    ]
+
+
+@case
+def repeated_errors_folded():
+    t = base_tables()
+    # School 2 writes a dash for "none" in five count cells; school 3 in one.
+    for header in ["Педагоги в возрасте до 35 лет", "Молодые специалисты со стажем до 3 лет",
+                   "Молодые специалисты со стажем до 1 года", "Молодые специалисты, имеющие наставника",
+                   "Высшая квалификационная категория"]:
+        put(t, "Кадры", "sch02", header, "—")
+    put(t, "Кадры", "sch03", "Педагоги в возрасте до 35 лет", "—")
+    return year(layout_book(t)), [
+        f"{D}/мониторинг.xlsx: Кадры!D3 («Педагоги в возрасте до 35 лет», школа sch02): ожидалось целое число ≥ 0, "
+        "найдено «—»; и ещё 4 ячейки того же вида: E3, F3, G3, H3",
+        f"{D}/мониторинг.xlsx: Кадры!D4 («Педагоги в возрасте до 35 лет», школа sch03): ожидалось целое число ≥ 0, "
+        "найдено «—»",
+        errors(2),
+    ]
 
 
 # --------------------------------------------------------------------------- writing

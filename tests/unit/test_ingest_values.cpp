@@ -10,13 +10,20 @@ TEST_CASE("numbers written the Russian way") {
     CHECK(parse_number_text("1 234,5") == 1234.5);
     CHECK(parse_number_text("1\u00a0234") == 1234);
     CHECK(parse_number_text("1\u202f234") == 1234);
+    CHECK(parse_number_text("1\u2009234") == 1234);
+    CHECK(parse_number_text("1 200") == 1200);
+    CHECK(parse_number_text("12 345 678") == 12345678);
+    CHECK(parse_number_text("123 456,25") == 123456.25);
+    CHECK(parse_number_text("1234") == 1234);
     CHECK(parse_number_text("25%") == 25);
     CHECK(parse_number_text("25 %") == 25);
     CHECK(parse_number_text("12.0") == 12);
     CHECK(parse_number_text("\u22123") == -3);
     CHECK(parse_number_text("-3,5") == -3.5);
+    CHECK(parse_number_text("- 3") == -3);
     CHECK(parse_number_text("+7") == 7);
     CHECK(parse_number_text(",5") == 0.5);
+    CHECK(parse_number_text("007") == 7);
     CHECK_FALSE(parse_number_text("много"));
     CHECK_FALSE(parse_number_text(""));
     CHECK_FALSE(parse_number_text("   "));
@@ -26,6 +33,44 @@ TEST_CASE("numbers written the Russian way") {
     CHECK_FALSE(parse_number_text("inf"));
     CHECK_FALSE(parse_number_text("nan"));
     CHECK_FALSE(parse_number_text("1e999"));
+}
+
+TEST_CASE("strict numbers: what does not read unambiguously is refused, and why") {
+    auto problem = [](std::string_view text) { return read_number_text(text).problem; };
+    // A space is a thousands separator only between groups of three digits.
+    for (const char* text : {"1 2", "12 34", "1 2345", "1234 567", "1  200", "1 200 30", "1 ,5", "0,123 4"}) {
+        INFO(text);
+        CHECK_FALSE(read_number_text(text).value);
+        CHECK(problem(text) == NumberProblem::bad_grouping);
+    }
+    // Words, units, ranges, exponents, stray signs.
+    for (const char* text : {"12 шт", "около 12", "12-15", "1/2", "1e3", "12%%", "% 12", "12,", "--5", "5-", "12 чел."}) {
+        INFO(text);
+        CHECK_FALSE(read_number_text(text).value);
+        CHECK(problem(text) == NumberProblem::extra_text);
+    }
+    CHECK(problem("1.234,5") == NumberProblem::several_marks);
+    CHECK(problem("1,2,3") == NumberProblem::several_marks);
+    CHECK(problem("много") == NumberProblem::no_digits);
+    CHECK(problem("%") == NumberProblem::no_digits);
+    CHECK(problem("—") == NumberProblem::no_digits);
+    CHECK(problem("12") == NumberProblem::none);
+}
+
+TEST_CASE("a trailing % is remembered, so that counts can refuse it") {
+    auto r = read_number_text("45%");
+    CHECK(r.value == 45);
+    CHECK(r.percent);
+    r = read_number_text(" 4,5 % ");
+    CHECK(r.value == 4.5);
+    CHECK(r.percent);
+    r = read_number_text("45");
+    CHECK(r.value == 45);
+    CHECK_FALSE(r.percent);
+    // Far too long a number reads as a huge value (the loader says "too large"), never as a wrong small one.
+    r = read_number_text(std::string(400, '9'));
+    REQUIRE(r.value);
+    CHECK(*r.value > 1e9);
 }
 
 TEST_CASE("Russian and English booleans") {
@@ -48,6 +93,10 @@ TEST_CASE("cells: percent format, booleans, codes typed as numbers") {
     auto cells = t.cells(t.rows().front());
     REQUIRE(cells.size() == 6);
     CHECK(cell_number(t, cells[0]) == 29);  // exact, not 28.999999999999996
+    CHECK(read_cell_number(t, cells[0]).percent);   // a percent-formatted cell is percent units, like "29%"
+    CHECK_FALSE(read_cell_number(t, cells[1]).percent);
+    CHECK(read_cell_number(t, cells[3]).percent);
+    CHECK(read_cell_number(t, cells[2]).problem == NumberProblem::no_digits);  // a boolean is no number
     CHECK(cell_text(t, cells[1]) == "101");
     CHECK(cell_boolean(t, cells[2]) == true);
     CHECK(cell_boolean(t, cells[1]) == std::nullopt);

@@ -279,7 +279,8 @@ TEST_CASE("build_site: invalid data returns nullopt, names the cell, and leaves 
     INFO(bad.dump());
     CHECK_FALSE(bad.report);
     CHECK(bad.diags.has_errors());
-    CHECK(bad.has("data/2025/Кадры.csv: строка 2, столбец 2: ожидалось целое число ≥ 0, найдено «много»"));
+    CHECK(bad.has("data/2025/Кадры.csv: строка 2, столбец 2 («Всего педагогических работников», школа s1): "
+                  "ожидалось целое число ≥ 0, найдено «много»"));
     CHECK(tree(out) == before);
     struct stat st_after {};
     REQUIRE(::stat((out / "data/site.json").c_str(), &st_after) == 0);
@@ -295,7 +296,8 @@ TEST_CASE("build_site: invalid data with no earlier output creates nothing") {
     Run bad = build(options_for(dir));
     INFO(bad.dump());
     CHECK_FALSE(bad.report);
-    CHECK(bad.has("data/2025/Кадры.csv: строка 2, столбец 2: ожидалось целое число ≥ 0, найдено «-3»"));
+    CHECK(bad.has("data/2025/Кадры.csv: строка 2, столбец 2 («Всего педагогических работников», школа s1): "
+                  "ожидалось целое число ≥ 0, найдено «-3»"));
     CHECK(names_in(dir.path()) == std::vector<std::string>{"data"});
 }
 

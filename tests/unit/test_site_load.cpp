@@ -93,9 +93,12 @@ TEST_CASE("every bad value is reported with file and line, not just the first") 
     Run run = load(dir);
     INFO(run.dump());
     CHECK(run.diags.error_count() == 3);
-    CHECK(run.has("data/2025/Кадры.csv: строка 2, столбец 2: ожидалось целое число ≥ 0, найдено «много»"));
-    CHECK(run.has("data/2025/Кадры.csv: строка 3, столбец 3: ожидалось целое число ≥ 0, найдено «-1»"));
-    CHECK(run.has("data/2025/Развитие.csv: строка 2, столбец 2: ожидалось целое число ≥ 0, найдено «12.5»"));
+    CHECK(run.has("data/2025/Кадры.csv: строка 2, столбец 2 («Всего педагогических работников», школа s1): "
+                  "ожидалось целое число ≥ 0, найдено «много»"));
+    CHECK(run.has("data/2025/Кадры.csv: строка 3, столбец 3 («Вакансии», школа s2): ожидалось целое число ≥ 0, "
+                  "найдено «-1»"));
+    CHECK(run.has("data/2025/Развитие.csv: строка 2, столбец 2 («Прошли диагностику профессиональных дефицитов», "
+                  "школа s1): ожидалось целое число ≥ 0, найдено «12.5»"));
 }
 
 TEST_CASE("keys and references between tables") {
@@ -182,11 +185,13 @@ TEST_CASE("teachers and measures") {
     Run run = load(dir);
     INFO(run.dump());
     CHECK(run.has("Педагоги.csv: строка 3, столбец 1: код педагога «t1» повторяется"));
-    CHECK(run.has("Педагоги.csv: строка 3, столбец 5: ожидалось число от 0 до 100, найдено «120»"));
-    CHECK(run.has("Педагоги.csv: строка 4, столбец 4: ожидалось одно из значений: высшая, первая, соответствие, без категории"));
+    CHECK(run.has("Педагоги.csv: строка 3, столбец 5 («Результат диагностики, %», школа s1): ожидалось число от 0 "
+                  "до 100, найдено «120»"));
+    CHECK(run.has("Педагоги.csv: строка 4, столбец 4 («Категория», школа s7): ожидалось одно из значений: высшая, "
+                  "первая, соответствие, без категории"));
     CHECK(run.has("Педагоги.csv: строка 4, столбец 2: школы с кодом «s7» нет"));
-    CHECK(run.has("Меры.csv: строка 3, столбец 2: ожидалось одно из значений: организующее"));
-    CHECK(run.has("Меры.csv: строка 3, столбец 4: ожидался код показателя"));
+    CHECK(run.has("Меры.csv: строка 3, столбец 2 («Вид решения», школа s1): ожидалось одно из значений: организующее"));
+    CHECK(run.has("Меры.csv: строка 3, столбец 4 («Показатель», школа s1): ожидался код показателя"));
     const auto& year = run.dataset.years.at(0);
     CHECK(year.has_teachers);
     REQUIRE(year.measures.size() == 2);
@@ -209,13 +214,159 @@ TEST_CASE("a number beyond 1 000 000 000 in magnitude is an error naming its cel
     write_year(dir, "2025", register_csv,
                "Код ОО;Всего педагогических работников;Вакансии;Средний возраст\n"
                "s1;9000000000000000000000;2;44,5\n"
-               "s2;10;1000000000;-1e30\n",
+               "s2;10;1000000000;-1 000 000 000 000\n",
                development_csv);
     Run run = load(dir);
     INFO(run.dump());
     CHECK(run.diags.error_count() == 2);
-    CHECK(run.has("data/2025/Кадры.csv: строка 2, столбец 2: число слишком велико (допустимо не больше "
-                  "1 000 000 000 по модулю), найдено «9000000000000000000000»"));
-    CHECK(run.has("data/2025/Кадры.csv: строка 3, столбец 4: число слишком велико"));
+    CHECK(run.has("data/2025/Кадры.csv: строка 2, столбец 2 («Всего педагогических работников», школа s1): число "
+                  "слишком велико (допустимо не больше 1 000 000 000 по модулю), найдено «9000000000000000000000»"));
+    CHECK(run.has("data/2025/Кадры.csv: строка 3, столбец 4 («Средний возраст», школа s2): число слишком велико"));
     CHECK_FALSE(run.has("строка 3, столбец 3"));  // 1 000 000 000 itself is allowed
+}
+
+TEST_CASE("a % in a count or number column is an error; in the percent column it is the value") {
+    TempDir dir;
+    write_year(dir, "2025", register_csv,
+               "Код ОО;Всего педагогических работников;Вакансии;Средний возраст\n"
+               "s1;40;45%;44,5\n"
+               "s2;10;0;45 %\n");
+    write_file(dir / "2025/Педагоги.csv",
+               "Код педагога;Код ОО;Результат диагностики, %\n"
+               "t1;s1;67%\n"
+               "t2;s1;67,5 %\n");
+    Run run = load(dir);
+    INFO(run.dump());
+    CHECK(run.diags.error_count() == 2);
+    CHECK(run.has("data/2025/Кадры.csv: строка 2, столбец 3 («Вакансии», школа s1): в столбце количества знак % "
+                  "недопустим: укажите число, например 45, найдено «45%»"));
+    CHECK(run.has("data/2025/Кадры.csv: строка 3, столбец 4 («Средний возраст», школа s2): в этом столбце знак % "
+                  "недопустим: укажите число, например 45, найдено «45 %»"));
+    CHECK(run.dataset.years.at(0).teachers.at(1).diag_score == 67.5);
+}
+
+TEST_CASE("numbers that do not read unambiguously are errors that say why") {
+    TempDir dir;
+    write_year(dir, "2025", register_csv,
+               "Код ОО;Всего педагогических работников;Вакансии;Средний возраст\n"
+               "s1;1 2;12 шт;1.234,5\n"
+               "s2;1 200;0;44,5\n");
+    Run run = load(dir);
+    INFO(run.dump());
+    CHECK(run.diags.error_count() == 3);
+    CHECK(run.has("строка 2, столбец 2 («Всего педагогических работников», школа s1): ожидалось целое число ≥ 0, "
+                  "найдено «1 2»: пробел внутри числа допустим только между группами из трёх цифр («1 200»), иначе "
+                  "неясно, какое число имелось в виду"));
+    CHECK(run.has("строка 2, столбец 3 («Вакансии», школа s1): ожидалось целое число ≥ 0, найдено «12 шт»: в ячейке "
+                  "должно быть только число, без слов, единиц измерения и других знаков"));
+    CHECK(run.has("строка 2, столбец 4 («Средний возраст», школа s1): ожидалось число, найдено «1.234,5»: в числе "
+                  "больше одной запятой или точки; дробную часть отделяйте одной запятой, а разряды — пробелом "
+                  "(«1 234,5»)"));
+    CHECK_FALSE(run.has("строка 3"));  // «1 200» is 1200 (but more than its parts: not checked here)
+}
+
+TEST_CASE("repeated errors of one kind for one school are one line; a required field names its column") {
+    TempDir dir;
+    write_year(dir, "2025",
+               "Код ОО;Наименование ОО;Тип ОО\ns1;Школа 1;СОШ\ns2;Школа 2;\n",
+               "Код ОО;Всего педагогических работников;Вакансии;Педагоги в возрасте до 35 лет\n"
+               "s1;много;много;много\n"
+               "s2;10;нет;1\n",
+               development_csv);
+    Run run = load(dir);
+    INFO(run.dump());
+    CHECK(run.diags.error_count() == 3);
+    CHECK(run.has("data/2025/Кадры.csv: строка 2, столбец 2 («Всего педагогических работников», школа s1): ожидалось "
+                  "целое число ≥ 0, найдено «много»; и ещё 2 ячейки того же вида: (строка:столбец) 2:3, 2:4"));
+    CHECK(run.has("data/2025/Кадры.csv: строка 3, столбец 3 («Вакансии», школа s2): ожидалось целое число ≥ 0, "
+                  "найдено «нет»"));
+    CHECK(run.has("data/2025/ОО.csv: строка 3, столбец 3 («Тип ОО», школа s2): обязательное поле не заполнено"));
+}
+
+TEST_CASE("Педагоги disagreeing with the summary: a warning at the summary cell, naming where rows were counted") {
+    TempDir dir;
+    write_year(dir, "2025");
+    write_file(dir / "2025/Педагоги.csv",
+               "Код педагога;Код ОО;Результат диагностики, %;Выявлен дефицит;ИОМ\n"
+               "t1;s1;67;да;да\n"
+               "t2;s2;50;нет;нет\n");
+    Run run = load(dir);
+    INFO(run.dump());
+    CHECK_FALSE(run.diags.has_errors());
+    CHECK(run.has("data/2025/Кадры.csv: строка 2, столбец 2 («Всего педагогических работников», школа s1): "
+                  "предупреждение: указано 40, а в таблице «Педагоги» (data/2025/Педагоги.csv) педагогов этой "
+                  "школы — 1"));
+    CHECK(run.has("data/2025/Развитие.csv: строка 2, столбец 2 («Прошли диагностику профессиональных дефицитов», "
+                  "школа s1): предупреждение: указано 30, а в таблице «Педагоги» (data/2025/Педагоги.csv) педагогов "
+                  "этой школы с результатом диагностики — 1"));
+    CHECK(run.has("data/2025/Развитие.csv: строка 3, столбец 3 («Выявлены профессиональные дефициты», школа s2): "
+                  "предупреждение: указано 3, а в таблице «Педагоги» (data/2025/Педагоги.csv) педагогов этой школы с "
+                  "выявленным дефицитом — 0"));
+    CHECK_FALSE(run.has("ОО.csv"));  // no longer at the register row
+}
+
+TEST_CASE("a school missing from ОО: one line per code and table, with the count of rows") {
+    TempDir dir;
+    write_year(dir, "2025");
+    std::string teachers = "Код педагога;Код ОО;Предмет\n";
+    for (int i = 1; i <= 55; ++i) teachers += "t" + std::to_string(i) + ";s9;Математика\n";
+    teachers += "u1;s8;Физика\n";
+    write_file(dir / "2025/Педагоги.csv", teachers);
+    Run run = load(dir);
+    INFO(run.dump());
+    CHECK(run.diags.error_count() == 2);
+    CHECK(run.has("data/2025/Педагоги.csv: строка 2, столбец 2: школы с кодом «s9» нет в таблице «ОО»; и ещё 54 "
+                  "строки с этим кодом: строки 3, 4, 5, 6, 7, …"));
+    CHECK(run.has("data/2025/Педагоги.csv: строка 57, столбец 2: школы с кодом «s8» нет в таблице «ОО»"));
+}
+
+TEST_CASE("an unknown code that looks like a known one says which character differs") {
+    TempDir dir;
+    write_year(dir, "2025",
+               "Код ОО;Наименование ОО;Тип ОО\n650025;Школа 1;СОШ\nsosh1;Школа 2;ООШ\n",
+               "Код ОО;Всего педагогических работников;Вакансии\n65О025;40;2\nSOSH1;10;0\n",
+               "Код ОО\n650025\nsosh1\n");
+    Run run = load(dir);
+    INFO(run.dump());
+    CHECK(run.has("data/2025/Кадры.csv: строка 2, столбец 1: школы с кодом «65О025» нет в таблице «ОО»; похоже на "
+                  "«650025»: 3-й знак — кириллическая буква «О», а не цифра «0»"));
+    CHECK(run.has("data/2025/Кадры.csv: строка 3, столбец 1: школы с кодом «SOSH1» нет в таблице «ОО»; похоже на "
+                  "«sosh1»: различается только регистр букв (заглавные и строчные)"));
+    CHECK(run.has("data/2025/ОО.csv: строка 2, столбец 1: для школы «650025» нет строки в таблице «Кадры»; похоже, её "
+                  "строка записана с кодом «65О025» (data/2025/Кадры.csv: строка 2, столбец 1)"));
+}
+
+TEST_CASE(".xls, .xlsb, .numbers and an .xlsm that is no workbook are errors saying how to re-save") {
+    TempDir dir;
+    write_year(dir, "2025");
+    write_file(dir / "2025/школа_4.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8));
+    write_file(dir / "2025/школа_5.XLSB", "x");
+    write_file(dir / "2025/школа_6.numbers", "x");
+    write_file(dir / "2025/школа_7.xlsm", "not a zip");
+    write_file(dir / "2025/письмо.pdf", "x");
+    Run run = load(dir);
+    INFO(run.dump());
+    CHECK(run.diags.error_count() == 4);
+    CHECK(run.has("data/2025/школа_4.xls: файл старого формата Excel (.xls) не читается: сохраните файл в Excel как "
+                  "«Книга Excel (*.xlsx)» (Файл → Сохранить как) или в LibreOffice Calc: «Файл → Сохранить как… → "
+                  ".xlsx или .ods»"));
+    CHECK(run.has("data/2025/школа_5.XLSB: двоичная книга Excel (.xlsb) не читается: сохраните файл в Excel как"));
+    CHECK(run.has("data/2025/школа_6.numbers: файл Apple Numbers (.numbers) не читается: откройте файл в Numbers, "
+                  "выберите «Файл → Экспортировать в → Excel…»"));
+    CHECK(run.has("data/2025/школа_7.xlsm: файл .xlsm не является книгой Excel формата .xlsx (Office Open XML) и не "
+                  "читается: сохраните файл в Excel как «Книга Excel (*.xlsx)»"));
+    CHECK(run.has("data/2025/письмо.pdf: предупреждение: файл пропущен: поддерживаются только .xlsx, .ods и .csv"));
+}
+
+TEST_CASE("a school whose code changed to a look-alike between years is named with the difference") {
+    TempDir dir;
+    write_year(dir, "2024");
+    write_year(dir, "2025", "Код ОО;Наименование ОО;Тип ОО\nS1;Школа;СОШ\ns2;Школа 2;ООШ\n",
+               "Код ОО;Всего педагогических работников;Вакансии\nS1;40;2\ns2;10;0\n", "Код ОО\nS1\ns2\n");
+    Run run = load(dir);
+    INFO(run.dump());
+    CHECK_FALSE(run.diags.has_errors());
+    CHECK(run.has("data/2025: предупреждение: школа «s1» (МБОУ \"СОШ № 1\") есть в данных 2024 года, но отсутствует "
+                  "в 2025 году; похоже, в 2025 году её код записан как «S1»: различается только регистр букв "
+                  "(заглавные и строчные)"));
 }

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "monsite/util/strings.hpp"
 
@@ -33,11 +34,13 @@ bool is_whole(double value) {
     return std::isfinite(value) && std::fabs(value - std::round(value)) <= 1e-9 * std::max(1.0, std::fabs(value));
 }
 
-std::optional<double> parse_number_text(std::string_view text) {
+NumberReading read_number_text(std::string_view text) {
+    NumberReading out;
     text = util::trim(text);
-    if (text.empty()) return std::nullopt;
-    std::string compact;
-    compact.reserve(text.size());
+    if (text.find_first_of("0123456789") == std::string_view::npos) {
+        out.problem = NumberProblem::no_digits;
+        return out;
+    }
     bool negative = false;
     if (strip_prefix(text, "\u2212") || strip_prefix(text, "-")) negative = true;
     else strip_prefix(text, "+");
@@ -45,32 +48,65 @@ std::optional<double> parse_number_text(std::string_view text) {
     if (text.ends_with("%")) {
         text.remove_suffix(1);
         text = util::trim(text);
+        out.percent = true;
     }
+    // Split into digit groups: the integer part's groups (split at spaces) and
+    // the fraction after the one decimal mark. Any other character refuses.
+    std::vector<std::size_t> groups{0};
+    std::string digits;
     int marks = 0;
+    bool space_in_fraction = false;
+    std::size_t fraction = 0;
     while (!text.empty()) {
-        bool skipped = false;
+        bool space = false;
         for (auto sep : separators)
-            if (strip_prefix(text, sep)) { skipped = true; break; }
-        if (skipped) continue;
+            if (strip_prefix(text, sep)) { space = true; break; }
+        if (space) {
+            if (marks) space_in_fraction = true;
+            else groups.push_back(0);
+            continue;
+        }
         char c = text.front();
         text.remove_prefix(1);
         if (c == ',' || c == '.') {
-            if (++marks > 1) return std::nullopt;  // "1.234,5" is ambiguous: refuse
-            compact += '.';
-        } else if ((c >= '0' && c <= '9') || c == 'e' || c == 'E' || c == '+' || c == '-') {
-            compact += c;
+            ++marks;
+            digits += '.';
+        } else if (c >= '0' && c <= '9') {
+            digits += c;
+            if (marks) ++fraction;
+            else ++groups.back();
         } else {
-            return std::nullopt;
+            out.problem = NumberProblem::extra_text;
+            return out;
         }
     }
-    if (compact.empty() || compact.front() < '0' || compact.front() > '9') {
-        if (!(compact.size() > 1 && compact.front() == '.')) return std::nullopt;
+    if (marks > 1) {
+        out.problem = NumberProblem::several_marks;
+        return out;
+    }
+    bool grouped = groups.size() > 1;
+    bool groups_ok = !space_in_fraction && (!grouped || (groups.front() >= 1 && groups.front() <= 3));
+    for (std::size_t i = 1; i < groups.size() && groups_ok; ++i) groups_ok = groups[i] == 3;
+    if (!groups_ok) {
+        out.problem = NumberProblem::bad_grouping;
+        return out;
+    }
+    if ((marks && fraction == 0) || (groups.front() == 0 && !marks)) {  // "12," or "%5"
+        out.problem = NumberProblem::extra_text;
+        return out;
     }
     double value = 0;
-    auto [end, ec] = std::from_chars(compact.data(), compact.data() + compact.size(), value);
-    if (ec != std::errc() || end != compact.data() + compact.size() || !std::isfinite(value)) return std::nullopt;
-    return negative ? -value : value;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec == std::errc::result_out_of_range) value = 1e300;  // far past any limit; the caller says "too large"
+    else if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(value)) {
+        out.problem = NumberProblem::extra_text;
+        return out;
+    }
+    out.value = negative ? -value : value;
+    return out;
 }
+
+std::optional<double> parse_number_text(std::string_view text) { return read_number_text(text).value; }
 
 std::optional<bool> parse_boolean_text(std::string_view text) {
     std::string key = util::normalize_key(text);
@@ -83,15 +119,19 @@ std::optional<bool> parse_boolean_text(std::string_view text) {
     return std::nullopt;
 }
 
-std::optional<double> cell_number(const Table& table, const Cell& cell) {
+NumberReading read_cell_number(const Table& table, const Cell& cell) {
     switch (cell.kind) {
-        case CellKind::number: return cell.percent_format ? from_fraction(cell.number) : cell.number;
-        case CellKind::text: return parse_number_text(table.text(cell));
+        case CellKind::number:
+            if (cell.percent_format) return {from_fraction(cell.number), true, NumberProblem::none};
+            return {cell.number, false, NumberProblem::none};
+        case CellKind::text: return read_number_text(table.text(cell));
         case CellKind::boolean:
-        case CellKind::error: return std::nullopt;
+        case CellKind::error: break;
     }
-    return std::nullopt;
+    return {std::nullopt, false, NumberProblem::no_digits};
 }
+
+std::optional<double> cell_number(const Table& table, const Cell& cell) { return read_cell_number(table, cell).value; }
 
 std::optional<bool> cell_boolean(const Table& table, const Cell& cell) {
     switch (cell.kind) {

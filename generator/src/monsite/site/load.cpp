@@ -13,6 +13,9 @@
 #include "monsite/ingest/reader.hpp"
 #include "monsite/ingest/values.hpp"
 #include "monsite/render/pages.hpp"
+#include "monsite/site/cell_errors.hpp"
+#include "monsite/site/row_errors.hpp"
+#include "monsite/util/lookalike.hpp"
 #include "monsite/util/strings.hpp"
 
 namespace monsite::site {
@@ -58,71 +61,6 @@ struct FileJob {
 
 std::string in_quotes(std::string_view text) { return util::quote_for_message(text); }
 
-std::string expectation(const FieldSpec& f) {
-    switch (f.type) {
-        case FieldType::text: return "ожидался текст";
-        case FieldType::count: return "ожидалось целое число ≥ 0";
-        case FieldType::number: return "ожидалось число";
-        case FieldType::score: return "ожидалось число от 0 до 100";
-        case FieldType::boolean: return "ожидалось «да» или «нет»";
-        case FieldType::enumeration: {
-            std::string list;
-            for (auto c : f.choices) list += (list.empty() ? "" : ", ") + std::string(c);
-            return "ожидалось одно из значений: " + list;
-        }
-        case FieldType::direction: {
-            std::string list;
-            for (const auto& d : model::directions()) list += (list.empty() ? "" : ", ") + std::string(d.id);
-            return "ожидался код направления (" + list + ") или его название";
-        }
-        case FieldType::indicator: return "ожидался код показателя из каталога";
-    }
-    return {};
-}
-
-// A control character (C0 but tab and line ends, or DEL) in a text: none has
-// a place in a name or code, and a NUL would cut the text short in other programs.
-std::optional<unsigned> control_character(std::string_view text) {
-    for (char ch : text) {
-        auto c = static_cast<unsigned char>(ch);
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return c;
-    }
-    return std::nullopt;
-}
-
-// Errors kept per sheet (or CSV file) for its rows; the rest are counted and
-// reported as one line, so a million bad rows cost neither a million lines nor
-// their memory (the XLSX reader does the same for unreadable cells).
-constexpr std::size_t max_row_errors_per_table = 1000;
-
-class CappedErrors {
-public:
-    explicit CappedErrors(util::Diagnostics& diags) : diags_(diags) {}
-    void error(util::SourceLocation where, std::string message) {
-        auto& n = counts_[{where.file, where.sheet}];
-        if (++n.first > max_row_errors_per_table) return;
-        if (n.first == 1) n.second = util::SourceLocation{where.file, where.sheet, 0, 0, where.line_based};
-        diags_.error(std::move(where), std::move(message));
-    }
-    // One line per table that had more errors than were shown.
-    void flush() {
-        for (auto& [key, n] : counts_)
-            if (n.first > max_row_errors_per_table)
-                diags_.error(n.second, "и ещё " + std::to_string(n.first - max_row_errors_per_table) +
-                                           " таких ошибок в этой таблице (показаны первые " +
-                                           std::to_string(max_row_errors_per_table) + ")");
-        counts_.clear();
-    }
-
-private:
-    util::Diagnostics& diags_;
-    std::map<std::pair<std::string, std::string>, std::pair<std::size_t, util::SourceLocation>> counts_;
-};
-
-// No monitoring value comes near this; beyond it a number is a typo or hostile,
-// and would take the exact arithmetic of the indicators out of range.
-constexpr double max_magnitude = 1e9;
-
 // Reads one cell as field `f`. Returns false (and leaves `out` empty) on a bad value.
 bool parse_field(const FieldSpec& f, const ingest::Table& table, const ingest::Cell& cell,
                  const std::vector<std::string>& indicator_ids, FieldValue& out) {
@@ -138,8 +76,10 @@ bool parse_field(const FieldSpec& f, const ingest::Table& table, const ingest::C
         case FieldType::count:
         case FieldType::number:
         case FieldType::score: {
-            auto v = ingest::cell_number(table, cell);
+            auto reading = ingest::read_cell_number(table, cell);
+            auto v = reading.value;
             if (!v || std::fabs(*v) > max_magnitude) return false;
+            if (reading.percent && f.type != FieldType::score) return false;  // «45%» is no count
             if (f.type == FieldType::count && (*v < 0 || !ingest::is_whole(*v))) return false;
             if (f.type == FieldType::score && (*v < 0 || *v > 100)) return false;
             out.number = f.type == FieldType::count ? std::round(*v) : *v;
@@ -181,23 +121,6 @@ bool parse_field(const FieldSpec& f, const ingest::Table& table, const ingest::C
     return false;
 }
 
-// Why parse_field refused a cell.
-std::string refusal(const FieldSpec& f, const ingest::Table& table, const ingest::Cell& cell) {
-    if (f.type == FieldType::text && cell.kind != ingest::CellKind::error)
-        if (auto c = control_character(ingest::cell_text(table, cell))) {
-            char code[8];
-            std::snprintf(code, sizeof code, "%04X", *c);
-            return "в тексте есть управляющий символ U+" + std::string(code) +
-                   " (невидимый знак, которого не должно быть в данных); удалите его, найдено " +
-                   ingest::cell_for_message(table, cell);
-        }
-    if (f.type == FieldType::count || f.type == FieldType::number)
-        if (auto v = ingest::cell_number(table, cell); v && std::fabs(*v) > max_magnitude)
-            return "число слишком велико (допустимо не больше 1 000 000 000 по модулю), найдено " +
-                   ingest::cell_for_message(table, cell);
-    return expectation(f) + ", найдено " + ingest::cell_for_message(table, cell);
-}
-
 TableRecords map_table(const ingest::Table& table, const TableSpec& spec, const std::vector<std::string>& indicator_ids,
                        util::Diagnostics& diags) {
     TableRecords result{&spec, false, {}};
@@ -234,19 +157,23 @@ TableRecords map_table(const ingest::Table& table, const TableSpec& spec, const 
     for (std::size_t i = 0; i < match.columns.size(); ++i)
         if (match.columns[i]) field_of[match.columns[i]] = static_cast<int>(i);
 
-    CappedErrors row_errors(diags);
+    std::optional<std::size_t> school_field;
+    for (std::size_t i = 0; i < spec.fields.size(); ++i)
+        if (spec.fields[i].id == "school_id") school_field = i;
+    RowErrors row_errors(diags);
     const auto& rows = table.rows();
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const ingest::Row& row = rows[r];
         Record rec{table.location(row.index, 0), std::vector<FieldValue>(spec.fields.size())};
         std::vector<bool> invalid(spec.fields.size(), false);
+        std::vector<std::pair<std::size_t, const ingest::Cell*>> refused;  // reported once the school is known
         bool any = false;
         for (const ingest::Cell& cell : table.cells(row)) {
             if (cell.column > max_column || field_of[cell.column] < 0) continue;
             auto f = static_cast<std::size_t>(field_of[cell.column]);
             FieldValue& value = rec.values[f];
             if (!parse_field(spec.fields[f], table, cell, indicator_ids, value)) {
-                row_errors.error(table.location(row.index, cell.column), refusal(spec.fields[f], table, cell));
+                refused.emplace_back(f, &cell);
                 value = {};
                 value.column = cell.column;
                 invalid[f] = any = true;
@@ -254,12 +181,19 @@ TableRecords map_table(const ingest::Table& table, const TableSpec& spec, const 
             }
             any = any || value.present;
         }
+        const std::string school = school_field ? rec.values[*school_field].text : std::string();
+        for (const auto& [f, cell] : refused) {
+            Refusal why = refusal(spec.fields[f], table, *cell);
+            row_errors.add({table.location(row.index, cell->column), cell_context(spec.fields[f].header, school),
+                            std::move(why.message), fold_key(school, why.kind)});
+        }
         if (!any) continue;
         for (std::size_t i = 0; i < spec.fields.size(); ++i) {
             if (rec.values[i].column == 0) rec.values[i].column = match.columns[i];
             // A reader's error at the cell (a formula without its value) already says why it is empty.
             if (spec.fields[i].required && !rec.values[i].present && !invalid[i] && !diags.has_error_at(rec.cell(i)))
-                row_errors.error(rec.cell(i), "не заполнено обязательное поле " + in_quotes(spec.fields[i].header));
+                row_errors.add({rec.cell(i), cell_context(spec.fields[i].header, school),
+                                "обязательное поле не заполнено", fold_key(school, "required")});
         }
         result.records.push_back(std::move(rec));
     }
@@ -414,6 +348,17 @@ private:
             states_.emplace(data_.schools[i].school_id, std::move(state));
         }
         for (auto& [id, state] : states_) fill_fields(state, *state.rows[TableId::schools], TableId::schools);
+        for (const auto& school : data_.schools) register_keys_.emplace(util::lookalike_key(school.school_id), school.school_id);
+    }
+
+    // A row naming a school that the register does not have: one line per code
+    // and table (the rows counted), with the register's code it looks like.
+    void unknown_school(const Record& rec, std::size_t field) {
+        const std::string& code = rec.text(field);
+        std::string message = "школы с кодом " + in_quotes(code) + " нет в таблице «ОО»";
+        if (auto it = register_keys_.find(util::lookalike_key(code)); it != register_keys_.end())
+            message += "; похоже на " + in_quotes(it->second) + ": " + util::lookalike_difference(code, it->second);
+        row_errors_.add({rec.cell(field), {}, std::move(message), fold_key(code, "unknown_school"), FoldUnit::rows});
     }
 
     void fill_fields(SchoolState& state, const Record& rec, TableId table) {
@@ -430,12 +375,14 @@ private:
     void attach(TableId table) {
         const auto& collected = tables_[table];
         const auto& spec = model::table_spec(table);
+        std::map<std::string, const Record*> unknown;  // look-alike key -> first row with an unknown code
         for (const auto& rec : collected.records) {
             const std::string& id = rec.text(0);
             if (id.empty()) continue;
             auto it = states_.find(id);
             if (it == states_.end()) {
-                row_errors_.error(rec.cell(0), "школы с кодом " + in_quotes(id) + " нет в таблице «ОО»");
+                unknown_school(rec, 0);
+                unknown.emplace(util::lookalike_key(id), &rec);
                 continue;
             }
             auto [row, fresh] = it->second.rows.emplace(table, &rec);
@@ -449,9 +396,12 @@ private:
         if (!collected.present || !collected.usable || incomplete_) return;  // already reported
         for (const auto& school : data_.schools) {
             const auto& state = states_.at(school.school_id);
-            if (!state.rows.count(table))
-                row_errors_.error(state.rows.at(TableId::schools)->cell(0),
-                             "для школы " + in_quotes(school.school_id) + " нет строки в таблице " + in_quotes(spec.name));
+            if (state.rows.count(table)) continue;
+            std::string message = "для школы " + in_quotes(school.school_id) + " нет строки в таблице " + in_quotes(spec.name);
+            if (auto it = unknown.find(util::lookalike_key(school.school_id)); it != unknown.end())
+                message += "; похоже, её строка записана с кодом " + in_quotes(it->second->text(0)) + " (" +
+                           it->second->cell(0).to_string() + ")";
+            row_errors_.error(state.rows.at(TableId::schools)->cell(0), std::move(message));
         }
     }
 
@@ -508,6 +458,8 @@ private:
         std::map<std::string, const Record*> seen;
         struct Tally {
             std::size_t rows = 0, scored = 0, deficits = 0, ioms = 0;
+            util::SourceLocation from;  // the sheet (or CSV file) of the school's first row
+            bool elsewhere = false;     // rows in other sheets or files too
         };
         std::map<std::string, Tally> tally;
         for (const auto& rec : collected.records) {
@@ -523,7 +475,7 @@ private:
             }
             if (school.empty()) continue;
             if (!states_.count(school)) {
-                row_errors_.error(rec.cell(1), "школы с кодом " + in_quotes(school) + " нет в таблице «ОО»");
+                unknown_school(rec, 1);
                 continue;
             }
             model::Teacher t;
@@ -540,6 +492,8 @@ private:
             t.iom = flag(8);
             t.mentor = flag(9);
             Tally& s = tally[school];
+            if (!s.rows) s.from = util::SourceLocation{rec.where.file, rec.where.sheet, 0, 0, rec.where.line_based};
+            else if (s.from.file != rec.where.file || s.from.sheet != rec.where.sheet) s.elsewhere = true;
             ++s.rows;
             s.scored += t.diag_score.has_value();
             s.deficits += t.deficit.value_or(false);
@@ -554,21 +508,23 @@ private:
                 continue;
             }
             const Tally& s = tally[school.school_id];
-            std::string mismatch;
-            auto compare = [&](std::string_view field, std::size_t rows, std::string_view what) {
-                auto v = school.field(field);
+            const auto& state = states_.at(school.school_id);
+            const std::string counted = "в таблице «Педагоги» (" + s.from.to_string() + (s.elsewhere ? " и др." : "") + ")";
+            // A warning at the cell holding the summary number, naming where the rows were counted.
+            auto compare = [&](std::string_view field, std::size_t rows, std::string_view whom) {
+                auto index = *model::school_field_index(field);
+                auto v = school.fields[index];
                 if (!v || static_cast<std::size_t>(*v) == rows) return;
-                mismatch += (mismatch.empty() ? "" : "; ") + std::string(what) + ": строк " + std::to_string(rows) +
-                            ", а в поле " + in_quotes(school_field_header(*model::school_field_index(field))) + " — " +
-                            std::to_string(static_cast<long long>(*v));
+                const FieldSource& source = state.sources[index];
+                diags_.add({util::Severity::warning, source.record->cell(source.field),
+                            "указано " + std::to_string(static_cast<long long>(*v)) + ", а " + counted +
+                                " педагогов этой школы" + std::string(whom) + " — " + std::to_string(rows),
+                            cell_context(school_field_header(index), school.school_id)});
             };
-            compare("teachers_total", s.rows, "педагогов");
-            compare("diagnosed", s.scored, "с результатом диагностики");
-            compare("deficits_found", s.deficits, "с выявленным дефицитом");
-            compare("with_iom", s.ioms, "с ИОМ");
-            if (!mismatch.empty())
-                diags_.warning(school.register_row, "данные таблицы «Педагоги» по школе " + in_quotes(school.school_id) +
-                                                        " расходятся со сводными: " + mismatch);
+            compare("teachers_total", s.rows, "");
+            compare("diagnosed", s.scored, " с результатом диагностики");
+            compare("deficits_found", s.deficits, " с выявленным дефицитом");
+            compare("with_iom", s.ioms, " с ИОМ");
         }
         if (!without_rows.empty())
             diags_.warning({display_dir_}, "в таблице «Педагоги» нет строк для школ: " + without_rows +
@@ -581,7 +537,7 @@ private:
         for (const auto& rec : collected.records) {
             const std::string& school = rec.text(4);
             if (!school.empty() && !states_.count(school)) {
-                row_errors_.error(rec.cell(4), "школы с кодом " + in_quotes(school) + " нет в таблице «ОО»");
+                unknown_school(rec, 4);
                 continue;
             }
             data_.measures.push_back({rec.text(0), rec.text(1), rec.text(2), rec.text(3), school, rec.text(5),
@@ -591,12 +547,13 @@ private:
 
     std::string display_dir_;
     util::Diagnostics& diags_;
-    CappedErrors row_errors_;
+    RowErrors row_errors_;
     std::map<std::string, Named>& slugs_;
     bool incomplete_ = false;
     model::YearData data_;
     std::map<TableId, Collected> tables_;
     std::map<std::string, SchoolState> states_;
+    std::map<std::string, std::string> register_keys_;  // util::lookalike_key -> the register's code
 };
 
 bool is_year_name(const std::string& name) {
@@ -646,7 +603,7 @@ model::Dataset load_dataset(const LoadOptions& options, util::Diagnostics& diags
             std::string name = entry.path().filename().string();
             if (name.starts_with("~$") || name.starts_with(".")) continue;
             std::string display = years[y].display + "/" + name;
-            if (entry.is_directory()) {
+            if (entry.is_directory() && ingest::format_of(entry.path()) != ingest::FileFormat::spreadsheet) {
                 diags.warning({display}, "вложенная папка пропущена: данные года читаются только из " + years[y].display);
                 continue;
             }
@@ -681,11 +638,18 @@ model::Dataset load_dataset(const LoadOptions& options, util::Diagnostics& diags
     for (std::size_t y = 1; y < dataset.years.size(); ++y) {
         const auto& before = dataset.years[y - 1];
         const auto& now = dataset.years[y];
-        for (const auto& school : before.schools)
-            if (!now.find_school(school.school_id))
-                diags.warning({years[y].display}, "школа " + in_quotes(school.school_id) + " (" + school.short_name +
-                                                      ") есть в данных " + std::to_string(before.year) +
-                                                      " года, но отсутствует в " + std::to_string(now.year) + " году");
+        std::map<std::string, std::string> now_keys;  // util::lookalike_key -> this year's code
+        for (const auto& school : now.schools) now_keys.emplace(util::lookalike_key(school.school_id), school.school_id);
+        for (const auto& school : before.schools) {
+            if (now.find_school(school.school_id)) continue;
+            std::string message = "школа " + in_quotes(school.school_id) + " (" + school.short_name + ") есть в данных " +
+                                  std::to_string(before.year) + " года, но отсутствует в " + std::to_string(now.year) +
+                                  " году";
+            if (auto it = now_keys.find(util::lookalike_key(school.school_id)); it != now_keys.end())
+                message += "; похоже, в " + std::to_string(now.year) + " году её код записан как " +
+                           in_quotes(it->second) + ": " + util::lookalike_difference(it->second, school.school_id);
+            diags.warning({years[y].display}, std::move(message));
+        }
     }
     return dataset;
 }

@@ -35,6 +35,7 @@ SourceLocation SourceLocation::at(std::uint32_t r, std::uint32_t c) const {
 
 std::string Diagnostic::to_string() const {
     std::string place = where.to_string();
+    if (!context.empty()) place += (place.empty() ? "(" : " (") + context + ")";
     std::string prefix = place.empty() ? "" : place + ": ";
     if (severity == Severity::warning) prefix += "предупреждение: ";
     else if (strict) prefix += "ошибка (строгий режим): ";
@@ -50,11 +51,11 @@ std::string cell_key(const SourceLocation& w) {
 bool Diagnostics::has_error_at(const SourceLocation& where) const { return error_cells_.count(cell_key(where)) > 0; }
 
 void Diagnostics::error(SourceLocation where, std::string message) {
-    add({Severity::error, std::move(where), std::move(message)});
+    add({Severity::error, std::move(where), std::move(message), {}});
 }
 
 void Diagnostics::warning(SourceLocation where, std::string message) {
-    add({Severity::warning, std::move(where), std::move(message)});
+    add({Severity::warning, std::move(where), std::move(message), {}});
 }
 
 void Diagnostics::add(Diagnostic d) {
@@ -85,7 +86,7 @@ Error::Error(ExitStatus status, SourceLocation where, const std::string& message
 Diagnostic Error::to_diagnostic() const {
     std::string text = message_;
     for (const auto& c : context_) text = c + ": " + text;
-    return {Severity::error, where_, text};
+    return {Severity::error, where_, text, {}};
 }
 
 std::string column_letters(std::uint32_t column) {

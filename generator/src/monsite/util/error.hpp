@@ -32,9 +32,12 @@ struct Diagnostic {
     SourceLocation where;
     std::string message;
     bool strict = false;  // a warning turned into an error by the strict mode (--strict, strict = true)
+    // What the cell holds, shown after the place: "Кадры!C17 («Вакансии», школа sch12): ..."; may be empty.
+    std::string context;
 
     // "<where>: <message>" for errors, "<where>: предупреждение: <message>" for warnings,
-    // "<where>: ошибка (строгий режим): <message>" for a warning the strict mode made an error.
+    // "<where>: ошибка (строгий режим): <message>" for a warning the strict mode made an error;
+    // "<where> (<context>): ..." when there is a context.
     std::string to_string() const;
 };
 
