@@ -23,6 +23,7 @@ struct BuildOptions {
     unsigned threads = 0;
     std::function<void(std::string_view step)> on_progress;
     std::function<void(std::string_view file)> on_file;
+    std::function<void(std::string_view note)> on_note;  // LoadOptions::on_note
 };
 
 struct BuildReport {
