@@ -7,6 +7,10 @@
 namespace monsite::site {
 namespace {
 
+// Hints are looked for among this many unknown columns of a table: a real
+// sheet has a handful, and a hostile one must not cost a search per column.
+constexpr std::size_t max_hinted_columns = 1000;
+
 std::string in_quotes(std::string_view text) { return util::quote_for_message(text); }
 // Contract headers and indicator titles are ours: quoted whole.
 std::string ours(std::string_view text) { return util::quote_for_message(text, 200); }
@@ -32,12 +36,14 @@ const ingest::HeaderMatch::Extra* close_unknown(const std::vector<ingest::Header
                                                std::string_view header) {
     const ingest::HeaderMatch::Extra* best = nullptr;
     std::size_t best_rank = SIZE_MAX;
-    for (const auto& u : unknown)
+    for (std::size_t k = 0; k < unknown.size() && k < max_hinted_columns; ++k) {
+        const auto& u = unknown[k];
         for (const std::string& text : {u.text, u.caption.empty() ? u.text : u.caption + " " + u.text})
             if (auto rank = ingest::header_slip(text, header); rank && *rank < best_rank) {
                 best_rank = *rank;
                 best = &u;
             }
+    }
     return best;
 }
 
@@ -92,15 +98,19 @@ bool report_header(const ingest::Table& table, const model::TableSpec& spec, con
     columns.header_row = match.header_row->index;
     columns.first_header_row = match.group_row ? match.group_row->index : match.header_row->index;
     for (std::size_t i = 0; i < spec.fields.size(); ++i) columns.present[i] = match.columns[i] != 0;
-    columns.unknown = match.unknown;
+    columns.unknown.assign(match.unknown.begin(),
+                           match.unknown.begin() + static_cast<std::ptrdiff_t>(
+                                                       std::min(match.unknown.size(), max_hinted_columns)));
 
     const auto candidates = header_candidates(spec);
     for (const auto& p : match.personal)
         diags.warning(table.location(p.row, p.column),
                       "столбец " + in_quotes(p.text) + " содержит персональные данные; он не читается и не публикуется");
-    for (const auto& u : match.unknown) {
+    for (std::size_t k = 0; k < match.unknown.size(); ++k) {
+        const auto& u = match.unknown[k];
         bool via_caption = false;
-        std::string hint = unknown_hint(u, candidates, columns.present, via_caption);
+        std::string hint =
+            k < max_hinted_columns ? unknown_hint(u, candidates, columns.present, via_caption) : std::string();
         std::string under = via_caption ? " под " + in_quotes(u.caption) : "";
         diags.warning(table.location(u.row, u.column),
                       "столбец " + in_quotes(u.text) + under + " не предусмотрен форматом данных и пропущен" + hint);
