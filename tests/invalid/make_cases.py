@@ -1145,6 +1145,24 @@ def repeated_errors_folded():
     ]
 
 
+# ---- headers (issue 10): the header row is looked for among the first rows
+
+
+@case
+def header_row_not_found():
+    """An old form: Кадры's captions are worded differently, so no row among the
+    first 20 holds «Код ОО» or two contract columns; the error says where it looked."""
+    t = base_tables()
+    t["Кадры"] = ([["Сведения о кадрах на 01.09.2025"], ["Школа", "Педагогов всего", "Вакансий"]] +
+                  [row[:3] for row in t["Кадры"][1:]])
+    return year(layout_book(t)), [
+        f"{D}/мониторинг.xlsx: Кадры: нет обязательного столбца «Код ОО»: строка заголовков не найдена среди "
+        "первых 20 непустых строк листа (в строке заголовков ожидались обязательные столбцы «Код ОО», "
+        "«Всего педагогических работников», «Вакансии»)",
+        errors(1),
+    ]
+
+
 # --------------------------------------------------------------------------- writing
 
 

@@ -142,6 +142,10 @@ TEST_CASE("csv: delimiter detection") {
     CHECK(read_text("\n  \n;;\nКод;Вакансии\n1;2,5\n") ==
           Rows{{2, {"  "}}, {4, {"Код", "Вакансии"}}, {5, {"1", "2,5"}}});
     CHECK(read_text("one\n") == Rows{{1, {"one"}}});
+    // A title line without any delimiter above the header does not decide either.
+    CHECK(read_text("Сведения о кадрах на 01.09.2025\nКод;Средняя учебная нагрузка, ставок\n1;2,5\n") ==
+          Rows{{1, {"Сведения о кадрах на 01.09.2025"}}, {2, {"Код", "Средняя учебная нагрузка, ставок"}},
+               {3, {"1", "2,5"}}});
     CHECK(read_text("a;b,c\n") == Rows{{1, {"a", "b,c"}}});
 }
 

@@ -233,6 +233,40 @@ TEST_CASE("xlsx written by libxlsxwriter: strings, numbers, booleans, formulas, 
     CHECK(text_at(oo, 4, 6) == "F4");
 }
 
+TEST_CASE("xlsx merged cells are recorded with the sheet") {
+    TempDir dir;
+    fs::path path = make_book(dir, "merged.xlsx", [](lxw_workbook* wb) {
+        lxw_worksheet* s = workbook_add_worksheet(wb, "Кадры");
+        worksheet_merge_range(s, 0, 0, 0, 6, "Сведения о кадрах на 01.09.2025", nullptr);
+        worksheet_merge_range(s, 1, 2, 1, 4, "Молодые специалисты", nullptr);
+        worksheet_merge_range(s, 1, 0, 2, 0, "Код ОО", nullptr);
+        worksheet_write_string(s, 2, 2, "со стажем до 3 лет", nullptr);
+    });
+    util::Diagnostics diags;
+    Workbook book = read(path, diags);
+    CHECK(diags.all().empty());
+    const Table& t = table_named(book, "Кадры");
+    CHECK(text_at(t, 1, 1) == "Сведения о кадрах на 01.09.2025");
+    CHECK(text_at(t, 2, 3) == "Молодые специалисты");
+    const Cell* covered = cell_at(t, 2, 4);
+    CHECK((covered == nullptr || t.text(*covered).empty()));  // only the top-left cell holds the text
+    REQUIRE(t.merges().size() == 3);
+    auto has = [&](std::uint32_t r1, std::uint32_t c1, std::uint32_t r2, std::uint32_t c2) {
+        for (const auto& m : t.merges())
+            if (m.first_row == r1 && m.first_column == c1 && m.last_row == r2 && m.last_column == c2) return true;
+        return false;
+    };
+    CHECK(has(1, 1, 1, 7));
+    CHECK(has(2, 3, 2, 5));
+    CHECK(has(2, 1, 3, 1));
+
+    // Beyond Table::max_merges, merges are not kept.
+    Table manual("Кадры", {"f.xlsx", "Кадры"});
+    CHECK(manual.merges().empty());
+    for (std::size_t i = 0; i < Table::max_merges + 5; ++i) manual.add_merge({1, 1, 1, 2});
+    CHECK(manual.merges().size() == Table::max_merges);
+}
+
 TEST_CASE("xlsx in constant-memory mode (inline strings) and without a filter") {
     TempDir dir;
     fs::path path = make_book(

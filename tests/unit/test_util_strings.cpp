@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <array>
+#include <string_view>
+
 #include "monsite/util/error.hpp"
 #include "monsite/util/strings.hpp"
 
@@ -60,4 +63,35 @@ TEST_CASE("locations print in the user's form") {
     CHECK(csv.to_string() == "data/2024/Кадры.csv: строка 5, столбец 2");
     Diagnostic d{Severity::warning, {"f.xlsx", "Лист1"}, "неизвестный лист"};
     CHECK(d.to_string() == "f.xlsx: Лист1: предупреждение: неизвестный лист");
+}
+
+TEST_CASE("loose_key reads punctuation, hyphens and dashes as spaces") {
+    CHECK(loose_key("Педагоги-наставники") == "педагоги наставники");
+    CHECK(loose_key("  Педагоги   наставники. ") == "педагоги наставники");
+    CHECK(loose_key("Молодые специалисты, имеющие наставника") == "молодые специалисты имеющие наставника");
+    CHECK(loose_key("«Точка роста» — центр (2025)") == "точка роста центр 2025");
+    CHECK(loose_key("Средняя учебная нагрузка, ставок") == "средняя учебная нагрузка ставок");
+    CHECK(loose_key("…") == "");
+}
+
+TEST_CASE("edit_distance counts code points and stops above its limit") {
+    CHECK(edit_distance("", "") == 0);
+    CHECK(edit_distance("abc", "") == 3);
+    CHECK(edit_distance("kitten", "sitting") == 3);
+    CHECK(edit_distance("педагоги наставники", "педагоги-наставники") == 1);  // one code point, two bytes
+    CHECK(edit_distance("вакансии", "ваканси") == 1);
+    CHECK(edit_distance("ёж", "еж") == 1);
+    CHECK(edit_distance("municipalty", "municipality") == 1);
+    CHECK(edit_distance("abcdef", "uvwxyz", 2) == 3);   // gave up: limit + 1
+    CHECK(edit_distance("a", "abcdefgh", 3) == 4);      // length alone decides
+    CHECK(edit_distance("kitten", "sitting", 3) == 3);  // within the limit: exact
+}
+
+TEST_CASE("closest picks the nearest option within the distance, the first on a tie") {
+    constexpr std::array<std::string_view, 4> options = {"municipality", "department", "base_url", "base_uri"};
+    CHECK(closest("municipalty", options, 2) == 0);
+    CHECK(closest("departmnet", options, 2) == 1);
+    CHECK(closest("base_urx", options, 2) == 2);  // tie with base_uri: the first
+    CHECK_FALSE(closest("theme", options, 2));
+    CHECK_FALSE(closest("anything", std::span<const std::string_view>{}, 5));
 }

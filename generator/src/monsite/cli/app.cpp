@@ -76,6 +76,8 @@ ExitStatus run_check(const Options& options) {
     load.threads = options.threads;
     for (const auto& ind : config.catalogue.indicators) load.indicator_ids.push_back(ind.id);
     if (options.verbose) load.on_file = [](std::string_view file) { std::cerr << "чтение " << file << '\n'; };
+    load.indicators = site::indicator_inputs(config.catalogue);
+    if (options.verbose) load.on_note = [](std::string_view note) { std::cerr << note << '\n'; };
     model::Dataset dataset = site::load_dataset(load, diags);
     if (strict) diags.warnings_to_errors();
     print_diagnostics(diags, options.quiet);
@@ -114,6 +116,7 @@ ExitStatus run_build(const Options& options) {
             std::cerr << '\n';
         };
     if (options.verbose) build.on_file = [](std::string_view file) { std::cerr << "чтение " << file << '\n'; };
+    if (options.verbose) build.on_note = [](std::string_view note) { std::cerr << note << '\n'; };
     util::Diagnostics diags;
     auto report = site::build_site(build, diags);
     if (options.verbose) std::cerr << "monsite: сборка заняла " << elapsed() << '\n';

@@ -31,13 +31,10 @@ public:
     void only_keys(const toml::table& table, std::initializer_list<std::string_view> known) const {
         for (auto&& [key, node] : table) {
             if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
-            std::string hint;
-            std::size_t best = 3;  // suggest only near misses
-            for (auto k : known)
-                if (std::size_t d = distance(key.str(), k); d < best) {
-                    best = d;
-                    hint = "; возможно, имелось в виду «" + std::string(k) + "»";
-                }
+            std::string hint;  // only near misses are suggested
+            std::span<const std::string_view> options(known.begin(), known.size());
+            if (auto near = util::closest(key.str(), options, 2))
+                hint = "; возможно, имелось в виду «" + std::string(options[*near]) + "»";
             throw UsageError("неизвестный параметр «" + std::string(key.str()) + "»" + hint, at(key.source()));
         }
     }
@@ -93,21 +90,6 @@ public:
     const std::string& file() const { return file_; }
 
 private:
-    static std::size_t distance(std::string_view a, std::string_view b) {
-        std::vector<std::size_t> row(b.size() + 1);
-        for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-        for (std::size_t i = 1; i <= a.size(); ++i) {
-            std::size_t diagonal = row[0];
-            row[0] = i;
-            for (std::size_t j = 1; j <= b.size(); ++j) {
-                std::size_t up = row[j];
-                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-                diagonal = up;
-            }
-        }
-        return row[b.size()];
-    }
-
     std::string file_;
 };
 

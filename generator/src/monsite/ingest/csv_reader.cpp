@@ -70,22 +70,20 @@ std::uint64_t first_invalid_utf8_line(std::string_view data) {
     return line;
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-// `;` if the first non-blank record has one outside quotes, else `,`. Contract
-// headers hold commas ("Средняя учебная нагрузка, ставок") that Excel leaves
-// unquoted in `;` files, but never a semicolon, so counting would mislead.
+// `;` if the first record with a delimiter has one outside quotes, else `,`.
+// Contract headers hold commas ("Средняя учебная нагрузка, ставок") that Excel
+// leaves unquoted in `;` files, but never a semicolon, so counting would
+// mislead. Records without any delimiter (a title line above the header) are
+// passed over.
 char detect_delimiter(std::string_view d) {
     std::size_t i = 0;
     const std::size_t n = d.size();
     while (i < n) {
         std::size_t semicolons = 0, commas = 0;
-        bool content = false;
         bool field_start = true;
         while (i < n && d[i] != '\r' && d[i] != '\n') {
             char c = d[i];
             if (c == '"' && field_start) {
-                content = true;
                 // Skip the quoted part, newlines included; "" is a quote inside.
                 for (++i; i < n; ++i) {
                     if (d[i] == '"') {
@@ -99,11 +97,10 @@ char detect_delimiter(std::string_view d) {
             }
             if (c == ';') ++semicolons;
             else if (c == ',') ++commas;
-            else if (!is_blank(c)) content = true;
             field_start = c == ';' || c == ',';
             ++i;
         }
-        if (content || semicolons || commas) return semicolons > 0 ? ';' : ',';
+        if (semicolons || commas) return semicolons > 0 ? ';' : ',';
         // Skip the line end and look at the next record.
         if (i < n && d[i] == '\r') ++i;
         if (i < n && d[i] == '\n') ++i;

@@ -26,6 +26,10 @@ void Table::add_text(std::uint32_t column, std::string_view text) {
     text_pool_.append(text);
 }
 
+void Table::add_merge(MergedRange range) {
+    if (merges_.size() < max_merges) merges_.push_back(range);
+}
+
 void Table::add_number(std::uint32_t column, double value, bool percent_format) {
     Cell& cell = push(column, CellKind::number);
     cell.number = value;

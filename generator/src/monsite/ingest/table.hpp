@@ -34,6 +34,11 @@ struct Row {
     std::uint32_t cell_count = 0;
 };
 
+// A block of merged cells (XLSX <mergeCell>), 1-based and inclusive.
+struct MergedRange {
+    std::uint32_t first_row = 0, first_column = 0, last_row = 0, last_column = 0;
+};
+
 // One sheet (or one CSV file). Rows ascend, cells within a row ascend by
 // column, empty cells and empty rows are not stored.
 class Table {
@@ -54,6 +59,9 @@ public:
         return std::string_view(text_pool_).substr(cell.text_offset, cell.text_size);
     }
     std::size_t cell_count() const { return cells_.size(); }
+    // Merged blocks as the file records them (XLSX only; CSV and ODS give none).
+    // Only their top-left cell holds a value.
+    const std::vector<MergedRange>& merges() const { return merges_; }
 
     // Building, for readers. Rows must be started in ascending order; cells of
     // a row may come in any order and are sorted by end_row(). A repeated
@@ -64,6 +72,10 @@ public:
     void add_boolean(std::uint32_t column, bool value);
     void add_error(std::uint32_t column, std::string_view text);
     void end_row();
+    // Records a merged block; beyond max_merges they are ignored (a merge only
+    // helps to read a two-row header, it never carries data).
+    void add_merge(MergedRange range);
+    static constexpr std::size_t max_merges = 10000;
 
 private:
     Cell& push(std::uint32_t column, CellKind kind);
@@ -73,6 +85,7 @@ private:
     std::vector<Row> rows_;
     std::vector<Cell> cells_;
     std::string text_pool_;
+    std::vector<MergedRange> merges_;
     bool row_open_ = false;
 };
 

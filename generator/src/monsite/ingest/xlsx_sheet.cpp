@@ -79,6 +79,7 @@ public:
     void start_element(std::string_view, std::string_view name, std::span<const XmlAttribute> attributes) override {
         if (!in_sheet_data_) {
             if (name == "sheetData") in_sheet_data_ = true;
+            else if (name == "mergeCell") add_merge(attribute(attributes, "ref"));
             return;
         }
         switch (name.size()) {
@@ -178,6 +179,17 @@ private:
                                std::to_string(util::max_sheet_rows) + " строк (за пределами XFD1048576)" +
                                std::string(damaged_hint));
         }
+    }
+
+    // "E3:G3"; a malformed or single-cell range is ignored (merges only help to read headers).
+    void add_merge(std::string_view ref) {
+        auto colon = ref.find(':');
+        if (colon == std::string_view::npos) return;
+        MergedRange m;
+        if (!parse_cell_ref(ref.substr(0, colon), m.first_row, m.first_column) || m.first_row == 0) return;
+        if (!parse_cell_ref(ref.substr(colon + 1), m.last_row, m.last_column) || m.last_row == 0) return;
+        if (m.last_row < m.first_row || m.last_column < m.first_column) return;
+        table_.add_merge(m);
     }
 
     void check_row_order() {

@@ -156,6 +156,8 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     load.threads = options.threads;
     load.on_file = options.on_file;
     for (const auto& ind : config.catalogue.indicators) load.indicator_ids.push_back(ind.id);
+    load.indicators = indicator_inputs(config.catalogue);
+    load.on_note = options.on_note;
     model::Dataset data = load_dataset(load, diags);
     if (diags.has_errors()) return refuse();
 

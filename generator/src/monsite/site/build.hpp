@@ -24,6 +24,7 @@ struct BuildOptions {
     bool strict = false;  // every warning is an error (also when the configuration says strict = true)
     std::function<void(std::string_view step)> on_progress;
     std::function<void(std::string_view file)> on_file;
+    std::function<void(std::string_view note)> on_note;  // LoadOptions::on_note
 };
 
 struct BuildReport {

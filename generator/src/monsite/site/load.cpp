@@ -9,11 +9,13 @@
 #include <optional>
 #include <thread>
 
+#include "monsite/config/config.hpp"
 #include "monsite/ingest/headers.hpp"
 #include "monsite/ingest/reader.hpp"
 #include "monsite/ingest/values.hpp"
 #include "monsite/render/pages.hpp"
 #include "monsite/site/cell_errors.hpp"
+#include "monsite/site/columns.hpp"
 #include "monsite/site/row_errors.hpp"
 #include "monsite/util/lookalike.hpp"
 #include "monsite/util/strings.hpp"
@@ -48,6 +50,7 @@ struct TableRecords {
     const TableSpec* spec = nullptr;
     bool usable = false;  // header complete: rows can be trusted
     std::vector<Record> records;
+    TableColumns columns;
 };
 
 struct FileJob {
@@ -123,33 +126,10 @@ bool parse_field(const FieldSpec& f, const ingest::Table& table, const ingest::C
 
 TableRecords map_table(const ingest::Table& table, const TableSpec& spec, const std::vector<std::string>& indicator_ids,
                        util::Diagnostics& diags) {
-    TableRecords result{&spec, false, {}};
-    std::vector<ingest::HeaderCandidate> candidates;
-    for (const auto& f : spec.fields) candidates.push_back({f.id, f.header});
+    TableRecords result{&spec, false, {}, {}};
+    const auto candidates = header_candidates(spec);
     auto match = ingest::match_headers(table, candidates);
-    if (!match.header_row) {
-        diags.error(table.source(), "лист пуст: нет строки заголовков");
-        return result;
-    }
-    const std::uint32_t header = match.header_row->index;
-    for (const auto& p : match.personal)
-        diags.warning(table.location(header, p.column),
-                      "столбец " + in_quotes(p.text) + " содержит персональные данные; он не читается и не публикуется");
-    for (const auto& u : match.unknown)
-        diags.warning(table.location(header, u.column),
-                      "столбец " + in_quotes(u.text) + " не предусмотрен форматом данных и пропущен");
-    for (const auto& d : match.duplicates)
-        diags.error(table.location(header, d.column),
-                    "столбец " + in_quotes(spec.fields[d.candidate].header) + " встречается дважды (первый раз — " +
-                        util::cell_address(header, d.first_column) + ")");
-    bool complete = match.duplicates.empty();
-    for (std::size_t i = 0; i < spec.fields.size(); ++i)
-        if (spec.fields[i].required && match.columns[i] == 0) {
-            diags.error(table.location(header, 0),
-                        "нет обязательного столбца " + in_quotes(spec.fields[i].header));
-            complete = false;
-        }
-    if (!complete) return result;
+    if (!report_header(table, spec, match, result.columns, diags)) return result;
     result.usable = true;
 
     std::uint32_t max_column = *std::max_element(match.columns.begin(), match.columns.end());
@@ -162,7 +142,7 @@ TableRecords map_table(const ingest::Table& table, const TableSpec& spec, const 
         if (spec.fields[i].id == "school_id") school_field = i;
     RowErrors row_errors(diags);
     const auto& rows = table.rows();
-    for (std::size_t r = 1; r < rows.size(); ++r) {
+    for (std::size_t r = match.data_begin; r < rows.size(); ++r) {
         const ingest::Row& row = rows[r];
         Record rec{table.location(row.index, 0), std::vector<FieldValue>(spec.fields.size())};
         std::vector<bool> invalid(spec.fields.size(), false);
@@ -180,6 +160,7 @@ TableRecords map_table(const ingest::Table& table, const TableSpec& spec, const 
                 continue;
             }
             any = any || value.present;
+            if (value.present) result.columns.filled[f] = true;
         }
         const std::string school = school_field ? rec.values[*school_field].text : std::string();
         for (const auto& [f, cell] : refused) {
@@ -620,16 +601,25 @@ model::Dataset load_dataset(const LoadOptions& options, util::Diagnostics& diags
 
     model::Dataset dataset;
     std::map<std::string, Named> slugs;
+    MissingColumns missing(options.indicators.empty() && options.indicator_ids.empty()
+                               ? indicator_inputs(config::default_config().catalogue)
+                               : options.indicators);
     for (std::size_t y = 0; y < years.size(); ++y) {
         YearBuilder builder(years[y].year, years[y].display, diags, slugs);
         std::vector<std::string> files;
+        missing.start_year(years[y].year);
         for (auto& job : jobs) {
             if (job.year_index != static_cast<int>(y)) continue;
             for (const auto& d : job.diags.all()) diags.add(d);
-            for (auto& table : job.tables) builder.add(std::move(table));
+            for (auto& table : job.tables) {
+                missing.check(table.columns, *table.spec, diags);
+                if (auto note = header_note(table.columns); note && options.on_note) options.on_note(*note);
+                builder.add(std::move(table));
+            }
             if (job.unreadable) builder.set_incomplete();
             files.push_back(job.display);
         }
+        missing.flush(years[y].display, diags);
         model::YearData data = builder.build();
         data.files = std::move(files);
         dataset.years.push_back(std::move(data));

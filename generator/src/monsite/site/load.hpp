@@ -9,10 +9,21 @@
 #include <vector>
 
 #include "monsite/ingest/limits.hpp"
+#include "monsite/model/contract.hpp"
 #include "monsite/model/dataset.hpp"
+#include "monsite/model/indicator.hpp"
 #include "monsite/util/error.hpp"
 
 namespace monsite::site {
+
+// What one indicator of the catalogue reads, for the warning about a column a file lacks.
+struct IndicatorInputs {
+    std::string title;                            // as in the catalogue
+    std::vector<const model::FieldSpec*> fields;  // contract fields its formula reads
+};
+
+// Every indicator of `catalogue` with the contract fields it reads (columns.cpp).
+std::vector<IndicatorInputs> indicator_inputs(const model::Catalogue& catalogue);
 
 struct LoadOptions {
     std::filesystem::path data_dir;
@@ -22,8 +33,15 @@ struct LoadOptions {
     unsigned threads = 0;  // 0: one per core
     // Indicator ids a Меры row may name (the catalogue in use); empty: the default catalogue.
     std::vector<std::string> indicator_ids;
+    // The indicators in use with their fields (indicator_inputs): a column one
+    // of them needs that a file lacks is warned about. Empty, with indicator_ids
+    // empty too: the built-in catalogue's.
+    std::vector<IndicatorInputs> indicators;
     // Called with the display name of each file before it is read.
     std::function<void(std::string_view file)> on_file;
+    // Called, after every file is read and in file order, with details for -v:
+    // where a table's header row was found when it is not row 1.
+    std::function<void(std::string_view note)> on_note;
 };
 
 // Reads and validates every year folder. All errors and warnings go to

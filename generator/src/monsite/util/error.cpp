@@ -35,7 +35,11 @@ SourceLocation SourceLocation::at(std::uint32_t r, std::uint32_t c) const {
 
 std::string Diagnostic::to_string() const {
     std::string place = where.to_string();
-    if (!context.empty()) place += (place.empty() ? "(" : " (") + context + ")";
+    if (!context.empty()) {
+        place += place.empty() ? "(" : " (";
+        place += context;
+        place += ')';
+    }
     std::string prefix = place.empty() ? "" : place + ": ";
     if (severity == Severity::warning) prefix += "предупреждение: ";
     else if (strict) prefix += "ошибка (строгий режим): ";

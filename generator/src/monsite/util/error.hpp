@@ -31,9 +31,9 @@ struct Diagnostic {
     Severity severity = Severity::error;
     SourceLocation where;
     std::string message;
-    bool strict = false;  // a warning turned into an error by the strict mode (--strict, strict = true)
     // What the cell holds, shown after the place: "Кадры!C17 («Вакансии», школа sch12): ..."; may be empty.
     std::string context;
+    bool strict = false;  // a warning turned into an error by the strict mode (--strict, strict = true)
 
     // "<where>: <message>" for errors, "<where>: предупреждение: <message>" for warnings,
     // "<where>: ошибка (строгий режим): <message>" for a warning the strict mode made an error;

@@ -1,6 +1,8 @@
 #include "monsite/util/strings.hpp"
 
+#include <algorithm>
 #include <array>
+#include <vector>
 
 namespace monsite::util {
 namespace {
@@ -175,6 +177,79 @@ std::size_t utf8_length(std::string_view text) {
         i += len ? len : 1;
     }
     return n;
+}
+
+namespace {
+
+// Punctuation that loose_key reads as a space: ASCII other than letters and
+// digits, guillemets, dashes, typographic quotes, the ellipsis.
+bool is_loose_separator(char32_t cp) {
+    if (cp < 0x80) return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
+    return cp == 0xAB || cp == 0xBB || (cp >= 0x2010 && cp <= 0x2015) || (cp >= 0x2018 && cp <= 0x201F) ||
+           cp == 0x2026 || cp == 0x2212 || cp == 0xA0 || cp == 0x202F || cp == 0x2007;
+}
+
+std::vector<char32_t> code_points(std::string_view text) {
+    std::vector<char32_t> out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp;
+        std::size_t len = decode_utf8(text, i, cp);
+        if (len == 0) { cp = 0xFFFD; len = 1; }
+        i += len;
+        out.push_back(cp);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string loose_key(std::string_view text) {
+    std::string key = normalize_key(text);
+    std::string out;
+    out.reserve(key.size());
+    bool pending_space = false;
+    for (char32_t cp : code_points(key)) {
+        if (is_loose_separator(cp)) { pending_space = !out.empty(); continue; }
+        if (pending_space) { out += ' '; pending_space = false; }
+        append_utf8(out, cp);
+    }
+    return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    std::vector<char32_t> x = code_points(a), y = code_points(b);
+    if (x.size() < y.size()) std::swap(x, y);
+    if (x.size() - y.size() > limit) return limit + 1;
+    std::vector<std::size_t> row(y.size() + 1);
+    for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        std::size_t row_min = row[0];
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            diagonal = up;
+            row_min = std::min(row_min, row[j]);
+        }
+        if (row_min > limit) return limit + 1;  // every path is already too long
+    }
+    return std::min(row[y.size()], limit + 1);
+}
+
+std::optional<std::size_t> closest(std::string_view text, std::span<const std::string_view> options,
+                                   std::size_t max_distance) {
+    std::optional<std::size_t> best;
+    std::size_t best_distance = max_distance + 1;
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        std::size_t d = edit_distance(text, options[i], max_distance);
+        if (d < best_distance) {
+            best_distance = d;
+            best = i;
+        }
+    }
+    return best;
 }
 
 }  // namespace monsite::util

@@ -2,6 +2,8 @@
 // UTF-8 text helpers used across stages. All functions take and return UTF-8.
 
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -27,6 +29,22 @@ std::string to_lower(std::string_view text);
 // runs of white space as one space, no surrounding white space and no
 // trailing punctuation (".,:;!?*%…").
 std::string normalize_key(std::string_view text);
+
+// normalize_key, then every character that is neither a letter nor a digit
+// (hyphens, dashes, commas, quotes, brackets, ...) read as a space: for
+// telling a slip from a new text, "Педагоги-наставники" and "педагоги
+// наставники" give the same loose key. Never used to accept a header.
+std::string loose_key(std::string_view text);
+
+// Levenshtein distance (insertions, deletions, substitutions), counted in
+// code points; an invalid byte counts as one. Gives up above `limit`,
+// returning limit + 1.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = SIZE_MAX - 1);
+
+// The index of the option nearest to `text` by edit_distance, if it is at
+// most `max_distance` edits away (ties: the first); for "did you mean" hints.
+std::optional<std::size_t> closest(std::string_view text, std::span<const std::string_view> options,
+                                   std::size_t max_distance);
 
 // Text shown inside «» in messages: cut to a readable length, control
 // characters replaced, so a hostile cell cannot flood or garble the output.
