@@ -1,5 +1,7 @@
 #include "monsite/render/format.hpp"
 
+#include "monsite/util/number_format.hpp"
+
 namespace monsite::render {
 namespace {
 
@@ -63,6 +65,31 @@ std::string ru_change(const model::Indicator& indicator, const model::Exact& cha
     if (text == "0" || text == std::string(minus) + "0") return "0";
     if (text.rfind(minus, 0) != 0) text = "+" + text;
     return text + unit_suffix(indicator, true);
+}
+
+std::string value_text(const config::TextCatalogue& texts, const model::Indicator& indicator, const model::Exact& value) {
+    const util::Language language = texts.language();
+    switch (indicator.unit) {
+        case model::Unit::percent: return util::format_percent(value.to_fixed(1), language);
+        case model::Unit::count: return util::format_decimal(value.to_fixed(0), language, true);
+        case model::Unit::years: return texts.plural_decimal("value_years", value.to_fixed(1));
+        case model::Unit::rates: return texts.plural_decimal("value_rates", value.to_fixed(1));
+    }
+    return {};
+}
+
+std::string change_text(const config::TextCatalogue& texts, const model::Indicator& indicator,
+                        const model::Exact& change) {
+    const util::Language language = texts.language();
+    const bool count = indicator.unit == model::Unit::count;
+    const std::string fixed = change.to_fixed(count ? 0 : 1);
+    if (indicator.unit == model::Unit::percent || count) return util::format_change(fixed, language, !count);
+    std::string text = util::format_change(fixed, language, false);
+    if (text == "0") return text;
+    const bool negative = fixed.front() == '-';
+    const std::string magnitude = negative ? fixed.substr(1) : fixed;
+    const char* key = indicator.unit == model::Unit::years ? "value_years" : "value_rates";
+    return (negative ? std::string(minus) : std::string("+")) + texts.plural_decimal(key, magnitude);
 }
 
 }  // namespace monsite::render

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "monsite/config/i18n.hpp"
 #include "monsite/model/exact.hpp"
 #include "monsite/model/indicator.hpp"
 
@@ -25,5 +26,13 @@ std::string ru_value(const model::Indicator& indicator, const model::Exact& valu
 std::string ru_change(const model::Indicator& indicator, const model::Exact& change);
 // A plain Russian decimal: "66,67".
 std::string ru_decimal(const model::Exact& value, int decimals);
+
+// The page forms in the catalogue's language (util/number_format): "73,5 %" /
+// "73.5%", "12 345" / "12,345"; years and teaching rates take the catalogue's
+// counted word (value_years, value_rates): "42 года", "12,5 года" / "42 years".
+std::string value_text(const config::TextCatalogue& texts, const model::Indicator& indicator, const model::Exact& value);
+// A signed change in the catalogue's language: "+3,2 п. п." / "+3.2 pp", "−1", "+1,5 года", "0".
+std::string change_text(const config::TextCatalogue& texts, const model::Indicator& indicator,
+                        const model::Exact& change);
 
 }  // namespace monsite::render
