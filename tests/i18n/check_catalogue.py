@@ -10,7 +10,7 @@ Use (the rules of issue 11): every key the generator or a template asks for
 exists (a missing key), and every key of the catalogue is asked for somewhere
 (an unused key). Uses are found in
   generator/src/**/*.{cpp,hpp}: text("key"), fill("key", ...), plural("key", n),
-      plural_decimal("key", ...), t("key"); a literal ending in "_" followed by
+      plural_decimal("key", ...), t("key") outside // comments; a literal ending in "_" followed by
       "+" ("direction_" + id) uses every key with that prefix;
   themes/**/*.mustache: {{t.key}}, {{{t.key}}}, {{#t.key}}, {{^t.key}}.
 Until the pages take their words from the catalogue, nearly every key is
@@ -32,6 +32,7 @@ FORMS = {"ru": ["one", "few", "many", "other"], "en": ["one", "other"]}
 PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 CPP_USE = re.compile(r'\b(?:text|fill|plural|plural_decimal|t)\(\s*"([a-z0-9_]+)"\s*[,)]')
 CPP_PREFIX = re.compile(r'"([a-z0-9_]+_)"\)?\s*\+')
+CPP_COMMENT = re.compile(r"(^|\s)//[^\n]*", re.MULTILINE)  # a line comment; kept: "https://..."
 TEMPLATE_USE = re.compile(r"\{\{\{?\s*[#^/]?\s*t\.([a-z0-9_]+)\s*\}?\}\}")
 
 
@@ -80,7 +81,9 @@ def find_uses(root):
     used, prefixes = {}, {}
     for path in sorted((root / "generator" / "src").rglob("*")):
         if path.suffix in (".cpp", ".hpp"):
-            text = path.read_text(encoding="utf-8")
+            # Comments are blanked, not cut, so line numbers stay right.
+            text = CPP_COMMENT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))),
+                                   path.read_text(encoding="utf-8"))
             for m in CPP_USE.finditer(text):
                 used.setdefault(m.group(1), f"{path.relative_to(root)}:{text.count(chr(10), 0, m.start()) + 1}")
             for m in CPP_PREFIX.finditer(text):
