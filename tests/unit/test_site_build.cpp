@@ -634,3 +634,58 @@ TEST_CASE("build_site: a theme template with an unknown partial is an error nami
         CHECK(e.message().find("тема «missing» не найдена") == 0);
     }
 }
+
+TEST_CASE("build_site: a theme that cannot be used is reported before any file of the data is read") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    std::size_t files_read = 0;
+    site::BuildOptions options = options_for(dir);
+    options.on_file = [&](std::string_view) { ++files_read; };
+    auto refused = [&](const std::string& message) {
+        util::Diagnostics diags;
+        try {
+            site::build_site(options, diags);
+            FAIL("no error");
+        } catch (const util::UsageError& e) {
+            CHECK(e.message().find(message) == 0);
+        }
+        CHECK(files_read == 0);
+        CHECK_FALSE(fs::exists(dir / "public"));
+    };
+    write_file(dir / "data/site.toml", "theme = \"nope\"\n");
+    refused("тема «nope» не найдена");
+    fs::create_directories(dir / "themes/nope/fonts");
+    refused("тема «nope» пуста");
+    {
+        test::EnvVar no_resources("MONSITE_DATA_DIR", (dir / "nowhere").string());
+        write_file(dir / "data/site.toml", "theme = \"default\"\n");
+        refused("в папке «");
+    }
+    write_file(dir / "themes/nope/static/css/extra.css", "p{}");  // a theme of static files only is fine
+    write_file(dir / "data/site.toml", "theme = \"nope\"\n");
+    util::Diagnostics diags;
+    CHECK(site::build_site(options, diags));
+    CHECK(files_read > 0);
+    CHECK(read_bytes(dir / "public/assets/css/extra.css") == "p{}");
+}
+
+TEST_CASE("build_site: the default theme and the chart scripts come from monsite's resource folder") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    // An installed layout: a copy of the default theme, the chart scripts flat in assets/.
+    TempDir share;
+    fs::create_directories(share / "themes");
+    fs::copy(fs::path(MONSITE_FIXTURES) / "../../themes/default", share / "themes/default", fs::copy_options::recursive);
+    write_file(share / "themes/default/static/marker.txt", "from the resource folder");
+    write_file(share / "assets/vega.min.js", "/* vega */");
+    write_file(share / "assets/vega-lite.min.js", "/* vega-lite */");
+    write_file(share / "assets/vega-embed.min.js", "/* vega-embed */");
+    test::EnvVar resources("MONSITE_DATA_DIR", share.path().string());
+    Run run = build(options_for(dir));
+    INFO(run.dump());
+    REQUIRE(run.report);
+    CHECK_FALSE(run.has("vega"));
+    CHECK(read_bytes(dir / "public/assets/marker.txt") == "from the resource folder");
+    CHECK(read_bytes(dir / "public/assets/js/vendor/vega.min.js") == "/* vega */");
+    CHECK(read_bytes(dir / "public/assets/js/vendor/vega-embed.min.js") == "/* vega-embed */");
+}

@@ -1,8 +1,10 @@
 #pragma once
 // Helpers shared by the unit tests: temporary folders and small files.
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -34,6 +36,28 @@ inline void write_file(const std::filesystem::path& path, const std::string& byt
     std::ofstream out(path, std::ios::binary);
     out << bytes;
 }
+
+// Sets (or, with nullopt, removes) an environment variable for the guard's lifetime.
+class EnvVar {
+public:
+    EnvVar(std::string name, const std::optional<std::string>& value) : name_(std::move(name)) {
+        if (const char* old = std::getenv(name_.c_str())) old_ = old;
+        set(value);
+    }
+    ~EnvVar() { set(old_); }
+    EnvVar(const EnvVar&) = delete;
+    EnvVar& operator=(const EnvVar&) = delete;
+
+private:
+    void set(const std::optional<std::string>& value) {
+        if (value)
+            ::setenv(name_.c_str(), value->c_str(), 1);
+        else
+            ::unsetenv(name_.c_str());
+    }
+    std::string name_;
+    std::optional<std::string> old_;
+};
 
 inline std::string fixture(const std::string& relative) { return std::string(MONSITE_FIXTURES) + "/" + relative; }
 

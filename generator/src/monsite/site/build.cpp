@@ -1,7 +1,9 @@
 #include "monsite/site/build.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "monsite/compute/compute.hpp"
@@ -12,6 +14,7 @@
 #include "monsite/render/site_json.hpp"
 #include "monsite/render/template.hpp"
 #include "monsite/site/load.hpp"
+#include "monsite/site/resources.hpp"
 #include "monsite/site/sources.hpp"
 
 namespace monsite::site {
@@ -66,29 +69,23 @@ void add_static_files(Publisher& publisher, const std::vector<fs::path>& themes)
     }
 }
 
-// vega, vega-lite and vega-embed from the npm packages the set-up installs.
-constexpr std::pair<const char*, const char*> chart_scripts[] = {
-    {"vega/build/vega.min.js", "vega.min.js"},
-    {"vega-lite/build/vega-lite.min.js", "vega-lite.min.js"},
-    {"vega-embed/build/vega-embed.min.js", "vega-embed.min.js"}};
-
-// The node_modules folder holding all three, or empty (with a warning).
-fs::path find_chart_scripts(const fs::path& root, util::Diagnostics& diags) {
-    for (const fs::path& modules : {root / "node_modules", fs::path(MONSITE_SOURCE_DIR) / "node_modules"}) {
-        std::error_code ec;
-        bool all = true;
-        for (const auto& [from, to] : chart_scripts) all = all && fs::is_regular_file(modules / from, ec);
-        if (all) return modules;
-    }
+// The chart scripts (vega, vega-lite, vega-embed): the site's own node_modules/
+// first, then monsite's (site/resources.hpp); none, and a warning.
+std::optional<std::array<fs::path, 3>> find_chart_scripts(const fs::path& root, util::Diagnostics& diags) {
+    std::vector<fs::path> folders{root / "node_modules"};
+    for (const auto& f : find_resources().chart_script_folders()) folders.push_back(f);
+    for (const auto& folder : folders)
+        if (auto files = chart_scripts_in(folder)) return files;
     diags.warning({}, "не найдены пакеты vega, vega-lite и vega-embed (node_modules): диаграммы будут показаны "
                       "только таблицами; установите их командой npm ci");
-    return {};
+    return std::nullopt;
 }
 
-bool add_chart_scripts(Publisher& publisher, const fs::path& modules) {
-    if (modules.empty()) return false;
-    for (const auto& [from, to] : chart_scripts)
-        publisher.add(std::string("assets/js/vendor/") + to, read_bytes(modules / from), (modules / from).generic_string());
+bool add_chart_scripts(Publisher& publisher, const std::optional<std::array<fs::path, 3>>& files) {
+    if (!files) return false;
+    for (std::size_t i = 0; i < files->size(); ++i)
+        publisher.add(std::string("assets/js/vendor/") + chart_script_names[i], read_bytes((*files)[i]),
+                      (*files)[i].generic_string());
     return true;
 }
 
@@ -162,7 +159,7 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     if (diags.has_errors()) return refuse();
 
     report.years = published_years(config, data);
-    const fs::path chart_modules = find_chart_scripts(root, diags);
+    const auto chart_scripts = find_chart_scripts(root, diags);
     // Every warning is known by now (computing and rendering add none): the
     // strict mode stops here, before anything, even a scratch folder, is written.
     if (strict && diags.warning_count() > 0) return refuse();
@@ -187,7 +184,7 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     progress("страницы сайта");
     add_static_files(publisher, themes);
     render::PagesInput pages_input{info, data, results, config.catalogue, config.rules, std::move(content),
-                                   add_chart_scripts(publisher, chart_modules), config.site_url};
+                                   add_chart_scripts(publisher, chart_scripts), config.site_url};
     for (auto& page : render::build_pages(pages_input, templates, options.threads))
         publisher.add(page.path, std::move(page.body), page.origin);
     report.sitemap = !config.site_url.empty();

@@ -9,6 +9,7 @@
 #include "monsite/config/front_matter.hpp"
 #include "monsite/render/markdown.hpp"
 #include "monsite/render/template.hpp"
+#include "monsite/site/resources.hpp"
 #include "monsite/util/strings.hpp"
 
 namespace monsite::site {
@@ -67,14 +68,21 @@ fs::path site_root(const fs::path& data_dir) {
 }
 
 std::vector<fs::path> theme_folders(const fs::path& root, const std::string& theme) {
+    const Resources resources = find_resources();
     std::vector<fs::path> folders;
-    std::error_code ec;
-    if (theme != "default" && !fs::is_directory(root / "themes" / theme, ec))
-        throw util::UsageError("тема «" + theme + "» не найдена: нет папки «" + (root / "themes" / theme).generic_string() +
-                               "» (theme в настройках)");
-    if (theme != "default") folders.push_back(root / "themes" / theme);
+    if (theme != "default") {
+        const fs::path own = root / "themes" / theme;
+        std::error_code ec;
+        if (!fs::is_directory(own, ec))
+            throw util::UsageError("тема «" + theme + "» не найдена: нет папки «" + own.generic_string() +
+                                   "» (theme в настройках)");
+        if (!fs::is_directory(own / "templates", ec) && !fs::is_directory(own / "static", ec))
+            throw util::UsageError("тема «" + theme + "» пуста: в папке «" + own.generic_string() +
+                                   "» нет ни templates/ (шаблоны), ни static/ (стили, скрипты, картинки)");
+        folders.push_back(own);
+    }
     folders.push_back(root / "themes" / "default");
-    folders.push_back(fs::path(MONSITE_SOURCE_DIR) / "themes" / "default");
+    folders.push_back(resources.default_theme());
     return folders;
 }
 

@@ -18,7 +18,9 @@ namespace monsite::site {
 std::filesystem::path site_root(const std::filesystem::path& data_dir);
 
 // Theme folders, the site's own first: any file of the default theme may be
-// overridden. Throws util::UsageError when the named theme has no folder.
+// overridden; the shipped default theme last (site/resources.hpp). Throws
+// util::UsageError when the named theme has no folder, or neither templates/
+// nor static/ in it, or monsite's own files are not found.
 std::vector<std::filesystem::path> theme_folders(const std::filesystem::path& root, const std::string& theme);
 
 // The published pages of content/*.md (drafts and names starting with _ or .
