@@ -17,7 +17,7 @@ using namespace monsite;
 
 std::vector<ingest::HeaderCandidate> candidates_of(const model::TableSpec& spec) {
     std::vector<ingest::HeaderCandidate> candidates;
-    for (const auto& f : spec.fields) candidates.push_back({f.id, f.header});
+    for (const auto& f : spec.fields) candidates.push_back({f.id, f.header, candidates.empty()});  // the key first, as the loader
     return candidates;
 }
 
@@ -68,13 +68,41 @@ void check_match(const ingest::Table& table, const model::TableSpec& spec) {
     auto candidates = candidates_of(spec);
     auto match = ingest::match_headers(table, candidates);
     MONSITE_FUZZ_CHECK(match.columns.size() == candidates.size());
-    if (table.rows().empty()) {
+    const auto& rows = table.rows();
+    if (rows.empty()) {
         MONSITE_FUZZ_CHECK(match.header_row == nullptr);
         return;
     }
-    MONSITE_FUZZ_CHECK(match.header_row == &table.rows().front());
+    // The header is one of the first rows; data starts right after it; a group
+    // row is the row just above it.
+    MONSITE_FUZZ_CHECK(match.header_row != nullptr);
+    const std::size_t at = static_cast<std::size_t>(match.header_row - rows.data());
+    MONSITE_FUZZ_CHECK(at < rows.size() && at < ingest::header_search_rows);
+    MONSITE_FUZZ_CHECK(match.data_begin == at + 1);
+    if (match.group_row) MONSITE_FUZZ_CHECK(at > 0 && match.group_row == &rows[at - 1]);
+    if (!match.found) MONSITE_FUZZ_CHECK(match.header_row == &rows.front() && match.group_row == nullptr);
 
-    // Every non-empty header cell lands in exactly one place.
+    // A found header holds the key column or at least two columns; no column is taken twice.
+    std::size_t matched = 0;
+    bool key = false;
+    std::set<std::uint32_t> taken;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (match.columns[i] == 0) continue;
+        ++matched;
+        key = key || candidates[i].key;
+        MONSITE_FUZZ_CHECK(taken.insert(match.columns[i]).second);
+    }
+    if (match.found) MONSITE_FUZZ_CHECK(key || matched >= 2);
+    for (const auto& p : match.personal) MONSITE_FUZZ_CHECK(ingest::is_personal_data_header(p.text));
+    for (const auto& d : match.duplicates) {
+        MONSITE_FUZZ_CHECK(d.candidate < candidates.size());
+        MONSITE_FUZZ_CHECK(match.columns[d.candidate] == d.first_column);
+        MONSITE_FUZZ_CHECK(d.first_column != d.column);
+    }
+    if (match.group_row) return;
+
+    // A one-row header: every non-empty cell lands in exactly one place, and a
+    // matched cell really names its candidate.
     std::size_t non_empty = 0;
     std::set<std::uint32_t> header_columns;
     for (const auto& cell : table.cells(*match.header_row)) {
@@ -91,26 +119,17 @@ void check_match(const ingest::Table& table, const model::TableSpec& spec) {
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         if (match.columns[i] == 0) continue;
         place(match.columns[i]);
-        // The matched cell really names the candidate.
         for (const auto& cell : table.cells(*match.header_row))
             if (cell.column == match.columns[i]) {
-                std::string key = util::normalize_key(ingest::cell_text(table, cell));
-                MONSITE_FUZZ_CHECK(key == util::normalize_key(candidates[i].header) ||
-                                   key == util::normalize_key(candidates[i].id));
+                std::string key_text = util::normalize_key(ingest::cell_text(table, cell));
+                MONSITE_FUZZ_CHECK(key_text == util::normalize_key(candidates[i].header) ||
+                                   key_text == util::normalize_key(candidates[i].id));
                 MONSITE_FUZZ_CHECK(!ingest::is_personal_data_header(ingest::cell_text(table, cell)));
             }
     }
-    for (const auto& p : match.personal) {
-        place(p.column);
-        MONSITE_FUZZ_CHECK(ingest::is_personal_data_header(p.text));
-    }
+    for (const auto& p : match.personal) place(p.column);
     for (const auto& u : match.unknown) place(u.column);
-    for (const auto& d : match.duplicates) {
-        place(d.column);
-        MONSITE_FUZZ_CHECK(d.candidate < candidates.size());
-        MONSITE_FUZZ_CHECK(match.columns[d.candidate] == d.first_column);
-        MONSITE_FUZZ_CHECK(d.first_column < d.column);
-    }
+    for (const auto& d : match.duplicates) place(d.column);
     MONSITE_FUZZ_CHECK(placed.size() == non_empty);
 }
 
