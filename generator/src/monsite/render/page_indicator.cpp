@@ -45,13 +45,8 @@ void SiteBuilder::indicator(const YearView& y, std::size_t i) {
     }
     ChartFrame trend_frame{"Динамика по округу", "Значение показателя «" + ind.short_title + "» по округу по годам.",
                            axis, percent};
-    std::optional<double> t1, t2;
-    if (ind.rated()) {
-        t1 = ind.t1.to_double();
-        t2 = ind.t2.to_double();
-    }
     body["trend_chart"] =
-        chart(trend_chart(trend_frame, trend, t1, t2), trend_frame,
+        chart(trend_chart(trend_frame, trend, level_rules(ind)), trend_frame,
               table("Значение по округу по годам", {"Год", "Значение", "Уровень", "Изменение за год"}, trend_rows));
 
     // Clusters against the municipality.

@@ -15,11 +15,17 @@ using model::Indicator;
 
 namespace {
 
+// Text the template ends with a full stop, without its own final one ("2026 г." -> "2026 г"):
+// one full stop, never two.
+std::string before_stop(const std::string& text) {
+    return text.ends_with('.') ? text.substr(0, text.size() - 1) : text;
+}
+
 json measure_view(const model::Measure& m) {
     const auto* d = m.direction.empty() ? nullptr : model::find_direction(m.direction);
     return {{"measure", m.measure},       {"kind", m.kind},
-            {"direction", d ? std::string(d->name) : ""}, {"period", m.period},
-            {"responsible", m.responsible}, {"document", m.document}};
+            {"direction", d ? std::string(d->name) : ""}, {"period", before_stop(m.period)},
+            {"responsible", before_stop(m.responsible)}, {"document", before_stop(m.document)}};
 }
 
 }  // namespace
@@ -141,7 +147,7 @@ json SiteBuilder::status_grid(const YearView& y, const std::string& school_id) c
 json SiteBuilder::school_trends(const YearView& y, const std::string& school_id) const {
     std::vector<int> years;
     for (int year : in_.site.years)
-        if (year <= y.year && year > y.year - 3 && in_.results.find_year(year) &&
+        if (year <= y.year && in_.results.find_year(year) &&
             in_.results.find_year(year)->school(school_id))
             years.push_back(year);
     json header = json::array();
@@ -178,7 +184,7 @@ json SiteBuilder::composite_chart(const YearView& y, const std::string& school_i
     }
     ChartFrame frame{"Интегральный балл по годам", "Интегральный балл школы «" + name + "» (0–100) по годам.",
                      "Балл", true};
-    return chart(trend_chart(frame, points, in_.rules.group_medium.to_double(), in_.rules.group_high.to_double()),
+    return chart(trend_chart(frame, points, group_rules(in_.rules)),
                  frame, table("Интегральный балл по годам", {"Год", "Балл", "Группа"}, rows));
 }
 

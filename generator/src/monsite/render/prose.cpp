@@ -101,4 +101,18 @@ std::string thresholds_text(const Indicator& ind) {
     return "Справочный показатель: уровень не определяется и в интегральный балл не входит.";
 }
 
+std::vector<ChartRule> level_rules(const Indicator& ind) {
+    if (!ind.rated()) return {};
+    const bool higher = ind.better == model::Better::higher;
+    return {{ind.t1.to_double(), std::string(higher ? "граница низкого уровня" : "граница высокого уровня") + " — " +
+                                     ru_value(ind, ind.t1)},
+            {ind.t2.to_double(), std::string(higher ? "граница высокого уровня" : "граница низкого уровня") + " — " +
+                                     ru_value(ind, ind.t2)}};
+}
+
+std::vector<ChartRule> group_rules(const model::Rules& rules) {
+    return {{rules.group_medium.to_double(), "граница низкой группы — " + ru_decimal(rules.group_medium, 0)},
+            {rules.group_high.to_double(), "граница высокой группы — " + ru_decimal(rules.group_high, 0)}};
+}
+
 }  // namespace monsite::render

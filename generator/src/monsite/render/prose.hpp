@@ -4,9 +4,12 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "monsite/model/indicator.hpp"
 #include "monsite/model/results.hpp"
+#include "monsite/model/rules.hpp"
+#include "monsite/render/charts.hpp"
 
 namespace monsite::render {
 
@@ -22,5 +25,10 @@ std::string unit_label(const model::Indicator& ind);
 std::string formula_in_words(const model::Indicator& ind);
 // Which side is better and where the low, medium and high levels lie.
 std::string thresholds_text(const model::Indicator& ind);
+// The two level boundaries of a rated indicator as chart lines (none if not rated):
+// t1 bounds the low level when higher is better, the high level when lower is.
+std::vector<ChartRule> level_rules(const model::Indicator& ind);
+// The two group boundaries of the composite score as chart lines.
+std::vector<ChartRule> group_rules(const model::Rules& rules);
 
 }  // namespace monsite::render
