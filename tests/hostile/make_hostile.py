@@ -1287,7 +1287,7 @@ def hostile_school_ids_csv():
 
 
 def fnv_hash(text):
-    """render::slug's hash of a code (FNV-1a, 64 bits, 8 hex digits low nibble first)."""
+    """util::slug's hash of a code (FNV-1a, 64 bits, 8 hex digits low nibble first)."""
     h = 1469598103934665603
     for b in text.encode("utf-8"):
         h ^= b

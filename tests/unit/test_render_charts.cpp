@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "monsite/render/charts.hpp"
@@ -129,7 +131,7 @@ TEST_CASE("trend_chart: years in order, thresholds, percent axis, symbols") {
                                      {"2022", std::nullopt, "", "нет данных"},
                                      {"2023", 68.25, "medium", "68,3 %"},
                                      {"2024", 73.5, "high", "73,5 %"}};
-    json spec = json::parse(trend_chart(frame, years, 60.0, 70.0));
+    json spec = json::parse(trend_chart(frame, years, {{60.0, "граница низкого уровня — 60 %"}, {70.0, "граница высокого уровня — 70 %"}}));
     check_common(spec, frame);
     CHECK(spec["height"] == 240);
 
@@ -169,9 +171,9 @@ TEST_CASE("trend_chart: years in order, thresholds, percent axis, symbols") {
         const json& t = layer["data"]["values"];
         REQUIRE(t.size() == 2);
         CHECK(t[0]["value"] == 60.0);
-        CHECK(t[0]["rule_text"] == "порог t1");
+        CHECK(t[0]["rule_text"] == "граница низкого уровня — 60 %");
         CHECK(t[1]["value"] == 70.0);
-        CHECK(t[1]["rule_text"] == "порог t2");
+        CHECK(t[1]["rule_text"] == "граница высокого уровня — 70 %");
     }
     CHECK(found);
 
@@ -182,7 +184,7 @@ TEST_CASE("trend_chart: years in order, thresholds, percent axis, symbols") {
 TEST_CASE("trend_chart without thresholds or percent") {
     ChartFrame frame{"Вакансии", "Число вакансий по годам.", "Число", false};
     std::vector<ChartPoint> years = {{"2023", 4.0, "", "4"}, {"2024", 2.0, "", "2"}};
-    json spec = json::parse(trend_chart(frame, years, std::nullopt, std::nullopt));
+    json spec = json::parse(trend_chart(frame, years, {}));
     CHECK(layers_with_mark(spec, "rule").empty());
     auto lines = layers_with_mark(spec, "line");
     REQUIRE(lines.size() == 1);
@@ -191,12 +193,12 @@ TEST_CASE("trend_chart without thresholds or percent") {
     CHECK(spec["data"]["values"][0]["mark_text"] == "4");
     CHECK(colour_channel(spec)["legend"]["values"] == json::array({""}));
 
-    // Only t2.
-    json one = json::parse(trend_chart(frame, years, std::nullopt, 3.0));
+    // One rule; a value that is not finite draws none.
+    json one = json::parse(trend_chart(frame, years, {{3.0, "граница высокого уровня — 3"}, {std::nan(""), "нет"}}));
     for (const auto& layer : one["layer"])
         if (layer.contains("data")) {
             REQUIRE(layer["data"]["values"].size() == 1);
-            CHECK(layer["data"]["values"][0]["rule_text"] == "порог t2");
+            CHECK(layer["data"]["values"][0]["rule_text"] == "граница высокого уровня — 3");
         }
 }
 
@@ -340,6 +342,6 @@ TEST_CASE("empty inputs still give valid specs") {
     json spec = json::parse(schools_chart(frame, {}, std::nullopt, ""));
     CHECK(spec["data"]["values"].empty());
     CHECK(spec["height"] == 40);
-    CHECK(json::parse(trend_chart(frame, {}, 1.0, std::nullopt))["data"]["values"].empty());
+    CHECK(json::parse(trend_chart(frame, {}, {{1.0, "граница"}}))["data"]["values"].empty());
     CHECK(json::parse(groups_chart(frame, {}))["data"]["values"].empty());
 }

@@ -1,6 +1,8 @@
 #include "monsite/model/contract.hpp"
 
+#include <algorithm>
 #include <array>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -125,6 +127,28 @@ std::vector<const FieldSpec*> build_school_fields() {
 std::span<const TableSpec> contract_tables() { return tables; }
 
 const TableSpec& table_spec(TableId id) { return tables[static_cast<std::size_t>(id)]; }
+
+FieldIndex::FieldIndex(const TableSpec& spec) : spec_(&spec) {
+    for (std::size_t i = 0; i < spec.fields.size(); ++i) positions_.emplace_back(spec.fields[i].id, i);
+    std::sort(positions_.begin(), positions_.end());
+}
+
+std::size_t FieldIndex::operator()(std::string_view field_id) const {
+    auto it = std::lower_bound(positions_.begin(), positions_.end(), field_id,
+                               [](const auto& p, std::string_view id) { return p.first < id; });
+    if (it == positions_.end() || it->first != field_id)
+        throw std::logic_error("table \"" + std::string(spec_->name) + "\" has no field \"" + std::string(field_id) + "\"");
+    return it->second;
+}
+
+const FieldIndex& field_index(TableId id) {
+    static const std::vector<FieldIndex> indexes = [] {
+        std::vector<FieldIndex> out;
+        for (const auto& spec : tables) out.emplace_back(spec);
+        return out;
+    }();
+    return indexes.at(static_cast<std::size_t>(id));
+}
 
 const TableSpec* find_table(std::string_view sheet_name) {
     std::string key = util::normalize_key(sheet_name);

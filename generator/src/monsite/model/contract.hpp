@@ -5,6 +5,8 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace monsite::model {
 
@@ -43,6 +45,21 @@ struct Direction {
 
 std::span<const TableSpec> contract_tables();
 const TableSpec& table_spec(TableId id);
+
+// Where each field of one table sits in a row (the order of TableSpec::fields),
+// by field id, computed once from the table's spec. Asking for an id the table
+// does not have is a programming error: it throws std::logic_error naming both.
+class FieldIndex {
+public:
+    explicit FieldIndex(const TableSpec& spec);
+    std::size_t operator()(std::string_view field_id) const;
+
+private:
+    const TableSpec* spec_;
+    std::vector<std::pair<std::string_view, std::size_t>> positions_;  // sorted by id
+};
+// The index of each contract table, built on first use.
+const FieldIndex& field_index(TableId id);
 // By sheet name, compared after util::normalize_key.
 const TableSpec* find_table(std::string_view sheet_name);
 std::span<const Direction> directions();

@@ -340,8 +340,8 @@ const LevelStyle& level_style(const std::string& level) {
     return kNotRated;
 }
 
-std::string trend_chart(const ChartFrame& frame, const std::vector<ChartPoint>& years, std::optional<double> t1,
-                        std::optional<double> t2) {
+std::string trend_chart(const ChartFrame& frame, const std::vector<ChartPoint>& years,
+                        const std::vector<ChartRule>& rules) {
     std::vector<Row> rows = rows_of(years, false);
     json spec = base_spec(frame, 240);
     spec["data"] = {{"values", data_values(rows)}};
@@ -353,8 +353,8 @@ std::string trend_chart(const ChartFrame& frame, const std::vector<ChartPoint>& 
     // Thresholds first, so they lie under the line; their labels sit just
     // right of the plot, where they never cover a point's label.
     json thresholds = json::array();
-    if (t1 && std::isfinite(*t1)) thresholds.push_back({{"value", *t1}, {"rule_text", "порог t1"}});
-    if (t2 && std::isfinite(*t2)) thresholds.push_back({{"value", *t2}, {"rule_text", "порог t2"}});
+    for (const auto& r : rules)
+        if (std::isfinite(r.value)) thresholds.push_back({{"value", r.value}, {"rule_text", r.label}});
     if (!thresholds.empty()) {
         json rule = {{"mark", silent({{"type", "rule"}, {"color", kRuleGrey}, {"strokeDash", {6, 4}}, {"strokeWidth", 1}})},
                      {"encoding", {{"y", y}}}};

@@ -24,9 +24,15 @@ struct ChartFrame {
     bool percent = false;     // the value axis runs 0..100
 };
 
-// The municipal (or a school's) value over the years; thresholds drawn as rules.
+// A labelled horizontal line on a trend chart: the boundary of a level or a group.
+struct ChartRule {
+    double value;
+    std::string label;  // what the line means, e.g. "граница низкого уровня — 20 %"
+};
+
+// The municipal (or a school's) value over the years; boundaries drawn as labelled rules.
 std::string trend_chart(const ChartFrame& frame, const std::vector<ChartPoint>& years,
-                        std::optional<double> t1, std::optional<double> t2);
+                        const std::vector<ChartRule>& rules);
 // Horizontal bars (clusters, subjects...), with an optional reference rule (the municipal value).
 std::string bar_chart(const ChartFrame& frame, const std::vector<ChartPoint>& bars,
                       std::optional<double> reference, const std::string& reference_label);

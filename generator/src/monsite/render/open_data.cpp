@@ -1,9 +1,12 @@
 #include "monsite/render/open_data.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string_view>
 
 #include "monsite/render/csv_writer.hpp"
 #include "monsite/render/format.hpp"
+#include "monsite/util/slug.hpp"
 
 namespace monsite::render {
 namespace {
@@ -83,6 +86,17 @@ std::string schools_csv(const std::vector<SchoolRow>& rows) {
         csv.end_row();
     }
     return csv.take();
+}
+
+std::vector<SchoolCsv> school_csv_files(const model::Results& results, const model::Catalogue& catalogue,
+                                        const std::vector<int>& years) {
+    auto rows = indicator_rows(results, catalogue, years);
+    std::map<std::string, std::vector<IndicatorRow>> by_school;
+    for (auto& r : rows)
+        if (std::string_view(r.scope) == "school") by_school[r.entity_id].push_back(std::move(r));
+    std::vector<SchoolCsv> files;
+    for (const auto& [id, list] : by_school) files.push_back({id, "data/schools/" + util::slug(id) + ".csv", indicators_csv(list)});
+    return files;
 }
 
 }  // namespace monsite::render

@@ -1,7 +1,7 @@
 #pragma once
 // The HTML pages of the site: what each page shows, computed and formatted
-// here, displayed by the theme's templates. The latest year is at the root,
-// each earlier year under /<year>/.
+// by one page_*.cpp per page kind (see site_builder.hpp), displayed by the
+// theme's templates. The latest year is at the root, each earlier year under /<year>/.
 
 #include <string>
 #include <vector>
@@ -50,10 +50,5 @@ std::vector<Page> build_pages(const PagesInput& input, const Templates& template
 // "schools", files such as "sitemap" and "404", folders "data" and "assets"),
 // lower case; a year's archive takes its four digits. Content pages may not use them.
 const std::vector<std::string>& reserved_top_level_names();
-
-// A file-name-safe, stable identifier for a school code or a cluster name:
-// safe codes stay as they are; anything else is transliterated, and a hash is
-// added when that alone would not be safe or unique.
-std::string slug(std::string_view text);
 
 }  // namespace monsite::render

@@ -13,11 +13,11 @@
 #include "monsite/ingest/headers.hpp"
 #include "monsite/ingest/reader.hpp"
 #include "monsite/ingest/values.hpp"
-#include "monsite/render/pages.hpp"
 #include "monsite/site/cell_errors.hpp"
 #include "monsite/site/columns.hpp"
 #include "monsite/site/row_errors.hpp"
 #include "monsite/util/lookalike.hpp"
+#include "monsite/util/slug.hpp"
 #include "monsite/util/strings.hpp"
 
 namespace monsite::site {
@@ -236,7 +236,7 @@ struct Named {
 // Every year's validation beyond single cells: keys, references, parts and wholes.
 class YearBuilder {
 public:
-    // `slugs`: the page name (render::slug) of every school code seen so far, over all years.
+    // `slugs`: the page name (util::slug) of every school code seen so far, over all years.
     YearBuilder(int year, std::string display_dir, util::Diagnostics& diags, std::map<std::string, Named>& slugs)
         : display_dir_(std::move(display_dir)), diags_(diags), row_errors_(diags), slugs_(slugs) {
         data_.year = year;
@@ -292,31 +292,34 @@ private:
 
     void build_schools() {
         const auto& table = tables_[TableId::schools];
+        const auto& field = model::field_index(TableId::schools);
+        const std::size_t code = field("school_id"), name = field("name"), short_name = field("short_name"),
+                          type = field("type"), cluster = field("cluster"), locality = field("locality");
         std::map<std::string, const Record*> seen;
         for (const auto& rec : table.records) {
-            const std::string& id = rec.text(0);
+            const std::string& id = rec.text(code);
             if (id.empty()) continue;
             auto [it, fresh] = seen.emplace(id, &rec);
             if (!fresh) {
-                row_errors_.error(rec.cell(0), "код ОО " + in_quotes(id) + " повторяется в таблице «ОО» (впервые: " +
-                                              it->second->cell(0).to_string() + ")");
+                row_errors_.error(rec.cell(code), "код ОО " + in_quotes(id) + " повторяется в таблице «ОО» (впервые: " +
+                                              it->second->cell(code).to_string() + ")");
                 continue;
             }
             // Pages and files are named after the code: two codes must not share a name.
-            auto [named, first] = slugs_.emplace(render::slug(id), Named{id, rec.cell(0)});
+            auto [named, first] = slugs_.emplace(util::slug(id), Named{id, rec.cell(code)});
             if (!first && named->second.id != id) {
-                row_errors_.error(rec.cell(0), "код ОО " + in_quotes(id) + " даёт то же имя страницы школы («" +
+                row_errors_.error(rec.cell(code), "код ОО " + in_quotes(id) + " даёт то же имя страницы школы («" +
                                                    named->first + "»), что и код " + in_quotes(named->second.id) +
                                                    " (" + named->second.where.to_string() +
                                                    "); измените один из кодов");
             }
             model::SchoolYear s;
             s.school_id = id;
-            s.name = rec.text(1);
-            s.short_name = rec.values[2].present ? rec.text(2) : s.name;
-            s.type = rec.text(3);
-            s.cluster = rec.values[4].present ? rec.text(4) : s.type;
-            s.locality = rec.text(5);
+            s.name = rec.text(name);
+            s.short_name = rec.values[short_name].present ? rec.text(short_name) : s.name;
+            s.type = rec.text(type);
+            s.cluster = rec.values[cluster].present ? rec.text(cluster) : s.type;
+            s.locality = rec.text(locality);
             s.register_row = rec.where;
             s.fields.assign(model::school_fields().size(), std::nullopt);
             data_.schools.push_back(std::move(s));
@@ -356,20 +359,21 @@ private:
     void attach(TableId table) {
         const auto& collected = tables_[table];
         const auto& spec = model::table_spec(table);
+        const std::size_t code = model::field_index(table)("school_id");
         std::map<std::string, const Record*> unknown;  // look-alike key -> first row with an unknown code
         for (const auto& rec : collected.records) {
-            const std::string& id = rec.text(0);
+            const std::string& id = rec.text(code);
             if (id.empty()) continue;
             auto it = states_.find(id);
             if (it == states_.end()) {
-                unknown_school(rec, 0);
+                unknown_school(rec, code);
                 unknown.emplace(util::lookalike_key(id), &rec);
                 continue;
             }
             auto [row, fresh] = it->second.rows.emplace(table, &rec);
             if (!fresh) {
-                row_errors_.error(rec.cell(0), "код ОО " + in_quotes(id) + " повторяется в таблице " + in_quotes(spec.name) +
-                                              " (впервые: " + row->second->cell(0).to_string() + ")");
+                row_errors_.error(rec.cell(code), "код ОО " + in_quotes(id) + " повторяется в таблице " + in_quotes(spec.name) +
+                                              " (впервые: " + row->second->cell(code).to_string() + ")");
                 continue;
             }
             fill_fields(it->second, rec, table);
@@ -380,9 +384,10 @@ private:
             if (state.rows.count(table)) continue;
             std::string message = "для школы " + in_quotes(school.school_id) + " нет строки в таблице " + in_quotes(spec.name);
             if (auto it = unknown.find(util::lookalike_key(school.school_id)); it != unknown.end())
-                message += "; похоже, её строка записана с кодом " + in_quotes(it->second->text(0)) + " (" +
-                           it->second->cell(0).to_string() + ")";
-            row_errors_.error(state.rows.at(TableId::schools)->cell(0), std::move(message));
+                message += "; похоже, её строка записана с кодом " + in_quotes(it->second->text(code)) + " (" +
+                           it->second->cell(code).to_string() + ")";
+            row_errors_.error(state.rows.at(TableId::schools)->cell(model::field_index(TableId::schools)("school_id")),
+                              std::move(message));
         }
     }
 
@@ -443,35 +448,43 @@ private:
             bool elsewhere = false;     // rows in other sheets or files too
         };
         std::map<std::string, Tally> tally;
+        const auto& fields = model::field_index(TableId::teachers);
+        const std::size_t code = fields("teacher_id"), school_code = fields("school_id");
         for (const auto& rec : collected.records) {
-            const std::string& id = rec.text(0);
-            const std::string& school = rec.text(1);
+            const std::string& id = rec.text(code);
+            const std::string& school = rec.text(school_code);
             if (!id.empty()) {
                 auto [it, fresh] = seen.emplace(id, &rec);
                 if (!fresh) {
-                    row_errors_.error(rec.cell(0), "код педагога " + in_quotes(id) + " повторяется (впервые: " +
-                                                  it->second->cell(0).to_string() + ")");
+                    row_errors_.error(rec.cell(code), "код педагога " + in_quotes(id) + " повторяется (впервые: " +
+                                                  it->second->cell(code).to_string() + ")");
                     continue;
                 }
             }
             if (school.empty()) continue;
             if (!states_.count(school)) {
-                unknown_school(rec, 1);
+                unknown_school(rec, school_code);
                 continue;
             }
             model::Teacher t;
             t.teacher_id = id;
             t.school_id = school;
-            t.subject = rec.text(2);
-            auto num = [&](std::size_t f) { return rec.values[f].present ? std::optional<double>(rec.values[f].number) : std::nullopt; };
-            auto flag = [&](std::size_t f) { return rec.values[f].present ? std::optional<bool>(rec.values[f].number != 0) : std::nullopt; };
-            t.age = num(3);
-            t.experience = num(4);
-            t.category = rec.text(5);
-            t.diag_score = num(6);
-            t.deficit = flag(7);
-            t.iom = flag(8);
-            t.mentor = flag(9);
+            t.subject = rec.text(fields("subject"));
+            auto num = [&](std::string_view field_id) {
+                const auto& v = rec.values[fields(field_id)];
+                return v.present ? std::optional<double>(v.number) : std::nullopt;
+            };
+            auto flag = [&](std::string_view field_id) {
+                const auto& v = rec.values[fields(field_id)];
+                return v.present ? std::optional<bool>(v.number != 0) : std::nullopt;
+            };
+            t.age = num("age");
+            t.experience = num("experience");
+            t.category = rec.text(fields("category"));
+            t.diag_score = num("diag_score");
+            t.deficit = flag("deficit");
+            t.iom = flag("iom");
+            t.mentor = flag("mentor");
             Tally& s = tally[school];
             if (!s.rows) s.from = util::SourceLocation{rec.where.file, rec.where.sheet, 0, 0, rec.where.line_based};
             else if (s.from.file != rec.where.file || s.from.sheet != rec.where.sheet) s.elsewhere = true;
@@ -515,14 +528,17 @@ private:
     void build_measures() {
         const auto& collected = tables_[TableId::measures];
         data_.has_measures = collected.present;
+        const auto& field = model::field_index(TableId::measures);
+        const std::size_t school_code = field("school_id");
         for (const auto& rec : collected.records) {
-            const std::string& school = rec.text(4);
+            const std::string& school = rec.text(school_code);
             if (!school.empty() && !states_.count(school)) {
-                unknown_school(rec, 4);
+                unknown_school(rec, school_code);
                 continue;
             }
-            data_.measures.push_back({rec.text(0), rec.text(1), rec.text(2), rec.text(3), school, rec.text(5),
-                                      rec.text(6), rec.text(7)});
+            auto text = [&](std::string_view id) { return rec.text(field(id)); };
+            data_.measures.push_back({text("measure"), text("kind"), text("direction"), text("indicator"), school,
+                                      text("period"), text("responsible"), text("document")});
         }
     }
 

@@ -1,0 +1,50 @@
+#include "monsite/render/site_builder.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "monsite/render/format.hpp"
+#include "monsite/render/prose.hpp"
+#include "monsite/render/views.hpp"
+
+namespace monsite::render {
+
+using json = nlohmann::ordered_json;
+using model::Level;
+
+void SiteBuilder::direction(const YearView& y, const model::Direction& d) {
+    json body;
+    body["name"] = d.name;
+    body["text"] = direction_texts().at(std::string(d.id));
+    json rows = json::array();
+    for (auto i : indicators_of(std::string(d.id))) {
+        if (!y.results.municipality.values[i]) continue;
+        json row = indicator_row(y, i, y.results.municipality);
+        // Schools by level in this indicator.
+        std::map<Level, int> by_level;
+        for (const auto& s : y.results.schools)
+            if (s.values[i] && s.values[i]->has_value()) ++by_level[s.values[i]->level];
+        row["schools_high"] = by_level[Level::high];
+        row["schools_medium"] = by_level[Level::medium];
+        row["schools_low"] = by_level[Level::low];
+        rows.push_back(std::move(row));
+    }
+    body["indicators"] = std::move(rows);
+    json levels = json::array();
+    for (const auto& g : y.results.groupings) {
+        auto it = std::find_if(g.directions.begin(), g.directions.end(),
+                               [&](const auto& x) { return x.direction == d.id; });
+        if (it == g.directions.end() || it->level == Level::none) continue;
+        const auto* s = y.data.find_school(g.school_id);
+        levels.push_back({{"name", s->short_name},
+                          {"href", school_href(y, s->school_id)},
+                          {"level", level_badge(it->level)},
+                          {"mean", ru_decimal(*it->mean, 2)}});
+    }
+    body["schools"] = std::move(levels);
+    std::string path = y.prefix + "directions/" + std::string(d.id) + "/";
+    emit(y, path, "", std::string(d.name) + " — " + std::to_string(y.year), direction_texts().at(std::string(d.id)),
+         "direction", std::move(body), year_switcher(y, "directions/" + std::string(d.id) + "/"),
+         crumbs(y, {}));
+}
+}  // namespace monsite::render

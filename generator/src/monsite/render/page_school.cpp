@@ -1,0 +1,201 @@
+#include "monsite/render/site_builder.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "monsite/render/format.hpp"
+#include "monsite/render/prose.hpp"
+#include "monsite/render/views.hpp"
+#include "monsite/util/slug.hpp"
+
+namespace monsite::render {
+
+using json = nlohmann::ordered_json;
+using model::Indicator;
+
+namespace {
+
+// Text the template ends with a full stop, without its own final one ("2026 г." -> "2026 г"):
+// one full stop, never two.
+std::string before_stop(const std::string& text) {
+    return text.ends_with('.') ? text.substr(0, text.size() - 1) : text;
+}
+
+json measure_view(const model::Measure& m) {
+    const auto* d = m.direction.empty() ? nullptr : model::find_direction(m.direction);
+    return {{"measure", m.measure},       {"kind", m.kind},
+            {"direction", d ? std::string(d->name) : ""}, {"period", before_stop(m.period)},
+            {"responsible", before_stop(m.responsible)}, {"document", before_stop(m.document)}};
+}
+
+}  // namespace
+
+void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
+    const auto* g = y.results.grouping(s.school_id);
+    const auto* values = y.results.school(s.school_id);
+    const model::EntityValues* cluster = nullptr;
+    for (const auto& c : y.results.clusters)
+        if (c.id == s.cluster) cluster = &c;
+    json body = school_card(y, s);
+    body["rank_of"] = std::count_if(y.results.groupings.begin(), y.results.groupings.end(),
+                                    [](const auto& x) { return x.rank > 0; });
+    body["ranked"] = g->rank > 0;
+    body["advice"] = group_advice(g->group);
+    if (auto students = s.field("students")) body["students"] = std::to_string(static_cast<long long>(*students));
+    if (auto teachers = s.field("teachers_total")) body["teachers"] = std::to_string(static_cast<long long>(*teachers));
+
+    json directions = json::array();
+    for (const auto& d : model::directions()) {
+        json rows = json::array();
+        for (auto i : indicators_of(std::string(d.id))) {
+            if (!values->values[i]) continue;
+            const Indicator& ind = in_.catalogue.indicators[i];
+            json row = indicator_row(y, i, *values);
+            row["municipal"] = value_view(ind, y.results.municipality.values[i]);
+            row["cluster"] = cluster ? value_view(ind, cluster->values[i]) : json(nullptr);
+            rows.push_back(std::move(row));
+        }
+        if (rows.empty()) continue;
+        auto level = std::find_if(g->directions.begin(), g->directions.end(),
+                                  [&](const auto& x) { return x.direction == d.id; });
+        directions.push_back({{"name", d.name},
+                              {"level", level != g->directions.end() ? level_badge(level->level) : json(nullptr)},
+                              {"indicators", std::move(rows)}});
+    }
+    body["directions"] = std::move(directions);
+    body["grid"] = status_grid(y, s.school_id);
+    body["trends"] = school_trends(y, s.school_id);
+    body["composite_chart"] = composite_chart(y, s.school_id, s.short_name);
+
+    json partners = json::array();
+    for (const auto& p : g->partners) {
+        json schools = json::array();
+        for (const auto& id : p.partners) {
+            const auto* other = y.data.find_school(id);
+            schools.push_back({{"name", other->short_name}, {"href", school_href(y, id)}, {"cluster", other->cluster}});
+        }
+        partners.push_back({{"direction", model::find_direction(p.direction)->name}, {"schools", std::move(schools)}});
+    }
+    body["partners"] = std::move(partners);
+    body["has_partners"] = !g->partners.empty();
+
+    json measures = json::array();
+    for (const model::Measure* m : measures_of(y, s.school_id)) measures.push_back(measure_view(*m));
+    body["has_measures"] = !measures.empty();
+    body["measures"] = std::move(measures);
+
+    if (y.results.has_subjects)
+        for (const auto& ss : y.results.school_subjects)
+            if (ss.school_id == s.school_id) {
+                body["subjects"] = subject_rows(ss.subjects);
+                body["has_subjects"] = !ss.subjects.empty();
+            }
+    body["downloads"] = json::array({json{{"href", href("data/schools/" + util::slug(s.school_id) + ".csv")},
+                                          {"label", "Показатели школы за все годы (CSV)"}},
+                                     json{{"href", href("data/indicators.csv")}, {"label", "Все показатели округа (CSV)"}},
+                                     json{{"href", href("data/monitoring.xlsx")}, {"label", "Все показатели округа (XLSX)"}}});
+    std::string path = y.prefix + "schools/" + util::slug(s.school_id) + "/";
+    emit(y, path, "schools/", s.short_name + " — " + std::to_string(y.year),
+         s.name + ": показатели профессионального развития педагогов, " + std::to_string(y.year) + " год.", "school",
+         std::move(body), year_switcher(y, "schools/" + util::slug(s.school_id) + "/",
+                       [&s](const model::YearData& d) { return d.find_school(s.school_id) != nullptr; }),
+         crumbs(y, {{year_href(y, "schools/"), "Школы"}}));
+}
+
+// The level of each direction now against its change since last year
+// (after the California School Dashboard's status x change grid).
+json SiteBuilder::status_grid(const YearView& y, const std::string& school_id) const {
+    static const char* statuses[] = {"очень низкий", "низкий", "средний", "высокий", "очень высокий"};
+    static const char* changes[] = {"заметно снизился", "снизился", "без изменений", "вырос", "заметно вырос"};
+    const auto* g = y.results.grouping(school_id);
+    const auto* before = y.previous ? y.previous->grouping(school_id) : nullptr;
+    std::vector<std::vector<std::vector<std::string>>> cells(5, std::vector<std::vector<std::string>>(5));
+    json without_change = json::array();
+    bool any = false;
+    for (std::size_t d = 0; d < g->directions.size(); ++d) {
+        const auto& now = g->directions[d];
+        if (!now.mean) continue;
+        double m = now.mean->to_double();
+        int status = m < 0.4 ? 0 : m < 0.8 ? 1 : m < 1.2 ? 2 : m < 1.6 ? 3 : 4;
+        std::string name = std::string(model::find_direction(now.direction)->name);
+        if (!before || !before->directions[d].mean) {
+            without_change.push_back({{"name", name}, {"status", statuses[status]}});
+            continue;
+        }
+        double delta = m - before->directions[d].mean->to_double();
+        int change = delta <= -0.5 ? 0 : delta < -0.1 ? 1 : delta <= 0.1 ? 2 : delta < 0.5 ? 3 : 4;
+        cells[static_cast<std::size_t>(status)][static_cast<std::size_t>(change)].push_back(name);
+        any = true;
+    }
+    json rows = json::array();
+    for (int status = 4; status >= 0; --status) {
+        json row_cells = json::array();
+        for (int change = 0; change < 5; ++change) {
+            int colour = std::clamp(status + change - 2, 0, 4);
+            json names = json::array();
+            for (const auto& n : cells[static_cast<std::size_t>(status)][static_cast<std::size_t>(change)]) names.push_back(n);
+            row_cells.push_back({{"colour", colour}, {"names", std::move(names)}});
+        }
+        rows.push_back({{"status", statuses[status]}, {"cells", std::move(row_cells)}});
+    }
+    json columns = json::array();
+    for (const char* c : changes) columns.push_back(c);
+    return {{"has_grid", any}, {"columns", std::move(columns)}, {"rows", std::move(rows)},
+            {"without_change", std::move(without_change)}, {"has_without_change", !without_change.empty()}};
+}
+
+json SiteBuilder::school_trends(const YearView& y, const std::string& school_id) const {
+    std::vector<int> years;
+    for (int year : in_.site.years)
+        if (year <= y.year && in_.results.find_year(year) &&
+            in_.results.find_year(year)->school(school_id))
+            years.push_back(year);
+    json header = json::array();
+    for (int year : years) header.push_back(std::to_string(year));
+    json rows = json::array();
+    for (std::size_t i = 0; i < in_.catalogue.indicators.size(); ++i) {
+        const Indicator& ind = in_.catalogue.indicators[i];
+        if (!ind.school_scope || !ind.rated()) continue;
+        json cells = json::array();
+        bool any = false;
+        for (int year : years) {
+            const auto* e = in_.results.find_year(year)->school(school_id);
+            json view = value_view(ind, e->values[i]);
+            any = any || view.contains("data_value");
+            cells.push_back(view["text"]);
+        }
+        if (any) rows.push_back({{"title", ind.short_title}, {"href", indicator_href(y, ind.id)}, {"cells", std::move(cells)}});
+    }
+    return {{"years", std::move(header)}, {"rows", std::move(rows)}, {"has_years", years.size() > 1}};
+}
+
+json SiteBuilder::composite_chart(const YearView& y, const std::string& school_id, const std::string& name) {
+    std::vector<ChartPoint> points;
+    json rows = json::array();
+    for (int year : in_.site.years) {
+        if (year > y.year) break;
+        const auto* r = in_.results.find_year(year);
+        const auto* gr = r ? r->grouping(school_id) : nullptr;
+        if (!gr) continue;
+        std::string text = gr->composite ? ru_decimal(*gr->composite, 2) : "нет данных";
+        points.push_back({std::to_string(year), gr->composite ? std::optional<double>(std::stod(gr->composite->to_fixed(2))) : std::nullopt,
+                          model::to_string(gr->group), text, year == y.year});
+        rows.push_back({{"cells", {std::to_string(year), text, group_name(gr->group)}}});
+    }
+    ChartFrame frame{"Интегральный балл по годам", "Интегральный балл школы «" + name + "» (0–100) по годам.",
+                     "Балл", true};
+    return chart(trend_chart(frame, points, group_rules(in_.rules)),
+                 frame, table("Интегральный балл по годам", {"Год", "Балл", "Группа"}, rows));
+}
+
+// A school's measures in file order. The index of a year is built once per
+// builder (thread), so a page costs its own measures, not the whole year's.
+const std::vector<const model::Measure*>& SiteBuilder::measures_of(const YearView& y, const std::string& school_id) {
+    auto [index, fresh] = measure_index_.try_emplace(y.year);
+    if (fresh)
+        for (const auto& m : y.data.measures) index->second[m.school_id].push_back(&m);
+    static const std::vector<const model::Measure*> none;
+    auto it = index->second.find(school_id);
+    return it == index->second.end() ? none : it->second;
+}
+}  // namespace monsite::render

@@ -1,0 +1,112 @@
+#include "monsite/render/site_builder.hpp"
+
+#include "monsite/render/format.hpp"
+#include "monsite/render/open_data.hpp"
+#include "monsite/render/prose.hpp"
+#include "monsite/render/views.hpp"
+#include "monsite/util/strings.hpp"
+
+namespace monsite::render {
+
+using json = nlohmann::ordered_json;
+using model::Indicator;
+
+std::vector<SiteBuilder::Task> SiteBuilder::plan() const {
+    std::vector<Task> tasks;
+    const auto& years = in_.site.years;
+    for (std::size_t i = 0; i < years.size(); ++i) {
+        const model::YearData* data = in_.data.find_year(years[i]);
+        const model::YearResults* results = in_.results.find_year(years[i]);
+        if (!data || !results) continue;
+        bool latest = i + 1 == years.size();
+        YearView y{years[i], latest, latest ? "" : std::to_string(years[i]) + "/", *data, *results,
+                   in_.results.find_year(years[i] - 1)};
+        tasks.push_back([y](SiteBuilder& b) { b.home(y); });
+        for (const auto& d : model::directions()) tasks.push_back([y, &d](SiteBuilder& b) { b.direction(y, d); });
+        for (std::size_t k = 0; k < in_.catalogue.indicators.size(); ++k)
+            tasks.push_back([y, k](SiteBuilder& b) { b.indicator(y, k); });
+        tasks.push_back([y](SiteBuilder& b) { b.schools_index(y); });
+        for (const auto& s : data->schools) tasks.push_back([y, &s](SiteBuilder& b) { b.school(y, s); });
+        tasks.push_back([y](SiteBuilder& b) {
+            b.groups(y);
+            b.clusters(y);
+            b.rating(y);
+            if (y.results.has_subjects) b.subjects(y);
+        });
+    }
+    tasks.push_back([](SiteBuilder& b) {
+        if (const auto* latest = b.latest_view()) {
+            b.methodology(*latest);
+            b.open_data(*latest);
+            for (const auto& c : b.in_.content) b.content(*latest, c);
+            b.not_found(*latest);
+            b.school_downloads();
+        }
+    });
+    return tasks;
+}
+
+const YearView* SiteBuilder::latest_view() {
+    if (in_.site.years.empty()) return nullptr;
+    int y = in_.site.years.back();
+    const auto* data = in_.data.find_year(y);
+    const auto* results = in_.results.find_year(y);
+    if (!data || !results) return nullptr;
+    latest_.emplace(YearView{y, true, "", *data, *results, in_.results.find_year(y - 1)});
+    return &*latest_;
+}
+
+std::vector<std::size_t> SiteBuilder::indicators_of(const std::string& direction) const {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < in_.catalogue.indicators.size(); ++i)
+        if (in_.catalogue.indicators[i].direction == direction) out.push_back(i);
+    return out;
+}
+
+json SiteBuilder::indicator_row(const YearView& y, std::size_t i, const model::EntityValues& entity) const {
+    const Indicator& ind = in_.catalogue.indicators[i];
+    return {{"id", ind.id},
+            {"title", ind.title},
+            {"short_title", ind.short_title},
+            {"href", indicator_href(y, ind.id)},
+            {"rated", ind.rated()},
+            {"value", value_view(ind, entity.values[i])}};
+}
+
+json SiteBuilder::school_card(const YearView& y, const model::SchoolYear& s) const {
+    const auto* g = y.results.grouping(s.school_id);
+    json out{{"id", s.school_id},
+             {"name", s.name},
+             {"short_name", s.short_name},
+             {"href", school_href(y, s.school_id)},
+             {"type", s.type},
+             {"cluster", s.cluster},
+             {"locality", s.locality},
+             {"group", model::to_string(g->group)},
+             {"group_name", group_name(g->group)},
+             {"group_badge", level_badge(g->group)},
+             {"composite", g->composite ? ru_decimal(*g->composite, 2) : "—"},
+             {"rank", g->rank ? std::to_string(g->rank) : "—"},
+             {"search", util::to_lower(s.name + " " + s.short_name + " " + s.school_id)}};
+    return out;
+}
+
+json SiteBuilder::subject_rows(const std::vector<model::SubjectSummary>& subjects) const {
+    json rows = json::array();
+    for (const auto& s : subjects) {
+        rows.push_back({{"subject", s.subject},
+                        {"teachers", std::to_string(s.teachers)},
+                        {"scored", std::to_string(s.scored)},
+                        {"average", subject_cell(s.average_score ? ru_decimal(*s.average_score, 1) : "",
+                                                 s.average_suppressed)},
+                        {"deficit", subject_cell(s.deficit_share ? ru_value(*percent_share(), *s.deficit_share) : "",
+                                                 s.deficit_suppressed)}});
+    }
+    return rows;
+}
+void SiteBuilder::school_downloads() {
+    for (auto& f : school_csv_files(in_.results, in_.catalogue, in_.site.years))
+        pages_.push_back({std::move(f.path), std::move(f.csv), "открытые данные школы " + f.school_id});
+}
+
+}  // namespace monsite::render

@@ -1,0 +1,110 @@
+#pragma once
+// Internal to render: the builder every page kind shares. Its member functions
+// live beside the page they make: navigation.cpp (links, menus, the layout),
+// site_builder.cpp (the plan and parts several pages use), page_*.cpp (one page
+// kind each).
+
+#include <functional>
+#include <initializer_list>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "monsite/model/contract.hpp"
+#include "monsite/model/indicator.hpp"
+#include "monsite/render/charts.hpp"
+#include "monsite/render/pages.hpp"
+
+namespace monsite::render {
+
+struct YearView {
+    int year;
+    bool latest;
+    std::string prefix;  // "" for the latest year, "2024/" for an earlier one
+    const model::YearData& data;
+    const model::YearResults& results;
+    const model::YearResults* previous;  // the year before, if computed
+};
+
+class SiteBuilder {
+public:
+    using json = nlohmann::ordered_json;
+
+    SiteBuilder(const PagesInput& in, const Templates& templates) : in_(in), t_(templates) {}
+
+    using Task = std::function<void(SiteBuilder&)>;
+
+    // Every page as an independent task, in a fixed order. Tasks may run on
+    // different builders (threads); each writes only its own builder's output.
+    std::vector<Task> plan() const;
+
+    std::vector<Page>& pages() { return pages_; }
+    std::vector<std::string>& sitemap_paths() { return sitemap_paths_; }
+
+    // sitemap.xml of every page the builders made, with absolute addresses
+    // (search engines refuse relative ones): only called when site_url is set.
+    static Page sitemap(const PagesInput& in, std::vector<std::string> paths);
+
+private:
+    const YearView* latest_view();
+
+    // ------------------------------------------------------------ navigation.cpp
+    std::string href(const std::string& path) const { return in_.site.base_url + path; }
+    std::string year_href(const YearView& y, const std::string& path) const { return href(y.prefix + path); }
+    std::string school_href(const YearView& y, const std::string& id) const;
+    std::string indicator_href(const YearView& y, const std::string& id) const {
+        return year_href(y, "indicators/" + id + "/");
+    }
+    // The same page in every published year (or that year's home where it does not exist).
+    using Exists = std::function<bool(const model::YearData&)>;
+    json year_switcher(const YearView& current, const std::string& path, const Exists& exists = nullptr) const;
+    json nav(const std::string& prefix, const std::string& section) const;
+    // Renders body_template with body inside the layout and adds the page.
+    void emit(const YearView& y, const std::string& path, const std::string& section, const std::string& title,
+              const std::string& description, const std::string& body_template, json body, json switcher,
+              json breadcrumbs, const std::string& origin = "");
+    json crumbs(const YearView& y, std::initializer_list<std::pair<std::string, std::string>> items) const;
+    json chart(const std::string& spec, const ChartFrame& frame, json table);
+    static json table(const std::string& caption, std::vector<std::string> columns, json rows);
+
+    // ------------------------------------------------------------ site_builder.cpp: shared parts
+    std::vector<std::size_t> indicators_of(const std::string& direction) const;
+    json indicator_row(const YearView& y, std::size_t i, const model::EntityValues& entity) const;
+    json school_card(const YearView& y, const model::SchoolYear& s) const;
+    json subject_rows(const std::vector<model::SubjectSummary>& subjects) const;
+
+    // ------------------------------------------------------------ page kinds
+    void home(const YearView& y);                                   // page_home.cpp
+    void direction(const YearView& y, const model::Direction& d);   // page_direction.cpp
+    void indicator(const YearView& y, std::size_t i);               // page_indicator.cpp
+    void school(const YearView& y, const model::SchoolYear& s);     // page_school.cpp
+    json status_grid(const YearView& y, const std::string& school_id) const;
+    json school_trends(const YearView& y, const std::string& school_id) const;
+    json composite_chart(const YearView& y, const std::string& school_id, const std::string& name);
+    const std::vector<const model::Measure*>& measures_of(const YearView& y, const std::string& school_id);
+    void schools_index(const YearView& y);                          // page_lists.cpp
+    void groups(const YearView& y);
+    void clusters(const YearView& y);
+    void rating(const YearView& y);
+    void subjects(const YearView& y);
+    void methodology(const YearView& y);                            // page_methodology.cpp
+    void open_data(const YearView& y);                              // page_open_data.cpp
+    void content(const YearView& y, const ContentPage& c);          // page_content.cpp
+    void not_found(const YearView& y);
+    void school_downloads();  // site_builder.cpp, with open_data.cpp's school_csv_files
+
+    const PagesInput& in_;
+    const Templates& t_;
+    std::vector<Page> pages_;
+    std::vector<std::string> sitemap_paths_;
+    int chart_counter_ = 0;
+    std::optional<YearView> latest_;
+    std::map<int, std::map<std::string, std::vector<const model::Measure*>>> measure_index_;
+};
+
+}  // namespace monsite::render
