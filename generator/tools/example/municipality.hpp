@@ -2,7 +2,7 @@
 // The fictional municipality of the example data («Заречный муниципальный
 // округ»): its schools, their intended profiles, and how the generator spreads
 // values around each rated indicator's thresholds (the thresholds themselves
-// come from the indicator catalogue, see targets.hpp).
+// come from the indicator catalogue, see generate.hpp).
 
 #include <array>
 #include <string_view>
