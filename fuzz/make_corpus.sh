@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=fuzz/corpus
 rm -rf "$out"
-mkdir -p "$out"/{fuzz_xlsx,fuzz_ods,fuzz_csv,fuzz_values,fuzz_headers,fuzz_formula,fuzz_front_matter}
+mkdir -p "$out"/{fuzz_xlsx,fuzz_ods,fuzz_csv,fuzz_values,fuzz_cellref,fuzz_headers,fuzz_formula,fuzz_front_matter}
 
 # copy SOURCE TARGET NAME
 copy() { cp "$1" "$out/$2/$3"; }
@@ -81,6 +81,14 @@ EOF
 printf '1\xa0234\xe2\x80\xaf567,8' >"$out/fuzz_values/nbsp.txt"
 printf '\xcf\xf0\xe8\xe2\xe5\xf2' >"$out/fuzz_values/cp1251.txt"
 printf '\xef\xbb\xbf\xed\xa0\x80\xc0\xaf' >"$out/fuzz_values/bad_utf8.txt"
+
+# Cell references as the XLSX reader meets them: in range, beyond the grid, malformed, merged ranges.
+n=0
+for v in A1 C17 XFD1048576 XFE1 A1048577 A0 A01 1A D xfd1048576 aa10 AAAAAAAAAAAA99999999999999 'A1:C3' \
+  'B2:XFD1048576' '$A$1' 'A 1' 'Лист1!A1' ''; do
+  n=$((n + 1))
+  printf '%s' "$v" >"$out/fuzz_cellref/r_$n.txt"
+done
 
 # Formulas: every one of the default catalogue, and some broken ones.
 n=0

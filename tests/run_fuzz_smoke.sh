@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
 build=build-fuzz
-targets=(fuzz_xlsx fuzz_ods fuzz_csv fuzz_values fuzz_headers fuzz_formula fuzz_front_matter)
+targets=(fuzz_xlsx fuzz_ods fuzz_csv fuzz_values fuzz_cellref fuzz_headers fuzz_formula fuzz_front_matter)
 
 probe=$(mktemp -d)
 trap 'rm -rf "$probe"' EXIT
@@ -34,6 +34,7 @@ options_of() {
   case $1 in
     fuzz_xlsx | fuzz_ods) echo "-dict=fuzz/xml.dict -max_len=131072" ;;
     fuzz_csv | fuzz_values) echo "-dict=fuzz/text.dict -max_len=8192" ;;
+    fuzz_cellref) echo "-dict=fuzz/cellref.dict -max_len=64" ;;
     fuzz_headers) echo "-dict=fuzz/text.dict -max_len=2048" ;;
     fuzz_formula) echo "-dict=fuzz/formula.dict -max_len=1024" ;;
     fuzz_front_matter) echo "-dict=fuzz/toml.dict -max_len=8192" ;;

@@ -10,9 +10,11 @@
 #include <vector>
 
 #include "monsite/ingest/reader.hpp"
+#include "monsite/ingest/values.hpp"
 #include "monsite/ingest/zip_archive.hpp"
 #include "monsite/render/monitoring_xlsx.hpp"
 #include "monsite/render/open_data.hpp"
+#include "monsite/render/xlsx_writer.hpp"
 #include "test_support.hpp"
 
 using namespace monsite;
@@ -214,4 +216,57 @@ TEST_CASE("monitoring.xlsx: the same rows give byte-identical files, whenever th
     const fs::path third = dir / "c.xlsx";
     render::write_monitoring_xlsx(third, changed, school_rows());
     CHECK(read_bytes(third) != a);
+}
+
+TEST_CASE("XlsxWriter: plain header, general, short decimal and percent numbers, booleans, properties") {
+    using Style = render::XlsxWriter::Style;
+    TempDir dir;
+    auto write = [&](const fs::path& file) {
+        render::XlsxWriter::Properties props;
+        props.title = "Проверка";
+        props.author = "Управление образования";
+        props.company = "Округ";
+        props.created = 1695200400;  // 2023-09-20 09:00 UTC
+        render::XlsxWriter book(file, props);
+        book.add_sheet("Лист");
+        book.text(0, 0, "Заголовок", Style::plain_header);
+        book.freeze_header();
+        book.number(1, 0, 12, Style::general);
+        book.number(1, 1, 1.25, Style::decimal_upto2);
+        book.number(1, 2, 0.73, Style::percent);
+        book.boolean(1, 3, true);
+        book.boolean(1, 4, false);
+        book.close();
+    };
+    write(dir / "a.xlsx");
+    write(dir / "b.xlsx");
+    CHECK(read_bytes(dir / "a.xlsx") == read_bytes(dir / "b.xlsx"));  // fixed times: equal bytes
+
+    util::Diagnostics diags;
+    ingest::Workbook book = ingest::read_workbook(dir / "a.xlsx", "a.xlsx", {}, {}, diags);
+    CHECK_FALSE(diags.has_errors());
+    REQUIRE(book.tables.size() == 1);
+    const ingest::Table& t = book.tables[0];
+    check_text(t, 1, 1, "Заголовок");
+    check_number(t, 2, 1, 12);
+    check_number(t, 2, 2, 1.25);
+    const ingest::Cell* pct = find_cell(t, 2, 3);
+    REQUIRE(pct != nullptr);
+    CHECK(pct->kind == ingest::CellKind::number);
+    CHECK(pct->percent_format);
+    CHECK(pct->number == doctest::Approx(0.73));
+    const ingest::Cell* yes = find_cell(t, 2, 4);
+    const ingest::Cell* no = find_cell(t, 2, 5);
+    REQUIRE((yes && no));
+    CHECK(yes->kind == ingest::CellKind::boolean);
+    CHECK(ingest::cell_boolean(t, *yes) == std::optional<bool>(true));
+    CHECK(ingest::cell_boolean(t, *no) == std::optional<bool>(false));
+
+    // The document properties are written as given.
+    ingest::ZipArchive zip(dir / "a.xlsx", util::SourceLocation{"a.xlsx"}, {});
+    std::string core = zip.read_all("docProps/core.xml");
+    CHECK(core.find("<dc:title>Проверка</dc:title>") != std::string::npos);
+    CHECK(core.find("<dc:creator>Управление образования</dc:creator>") != std::string::npos);
+    CHECK(core.find("2023-09-20T09:00:00Z") != std::string::npos);
+    CHECK(zip.read_all("docProps/app.xml").find("<Company>Округ</Company>") != std::string::npos);
 }

@@ -14,8 +14,13 @@ struct XlsxWriter::State {
     lxw_format* header = nullptr;
     lxw_format* integer = nullptr;
     lxw_format* decimal2 = nullptr;
+    lxw_format* plain_header = nullptr;  // the styles below are made on first use
+    lxw_format* decimal_upto2 = nullptr;
+    lxw_format* percent = nullptr;
     std::string path;
     std::string title;
+    std::string author;
+    std::string company;
     std::string tmpdir;
 
     ~State() {
@@ -27,20 +32,47 @@ struct XlsxWriter::State {
         }
     }
 
-    lxw_format* format(Style style) const {
+    lxw_format* format(Style style) {
         switch (style) {
             case Style::header: return header;
             case Style::integer: return integer;
             case Style::decimal2: return decimal2;
-            case Style::text: break;
+            case Style::plain_header:
+                if (!plain_header) {
+                    plain_header = workbook_add_format(book);
+                    format_set_bold(plain_header);
+                    format_set_text_wrap(plain_header);
+                    format_set_align(plain_header, LXW_ALIGN_VERTICAL_TOP);
+                }
+                return plain_header;
+            case Style::decimal_upto2:
+                if (!decimal_upto2) {
+                    decimal_upto2 = workbook_add_format(book);
+                    format_set_num_format(decimal_upto2, "0.0#");
+                }
+                return decimal_upto2;
+            case Style::percent:
+                if (!percent) {
+                    percent = workbook_add_format(book);
+                    format_set_num_format_index(percent, 9);  // built-in "0%"
+                }
+                return percent;
+            case Style::text:
+            case Style::general: break;
         }
         return nullptr;
     }
 };
 
-XlsxWriter::XlsxWriter(const std::filesystem::path& file, std::string_view title) : state_(std::make_unique<State>()) {
+XlsxWriter::XlsxWriter(const std::filesystem::path& file, std::string_view title)
+    : XlsxWriter(file, Properties{std::string(title), {}, {}}) {}
+
+XlsxWriter::XlsxWriter(const std::filesystem::path& file, const Properties& given)
+    : state_(std::make_unique<State>()) {
     state_->path = file.string();
-    state_->title = std::string(title);
+    state_->title = given.title;
+    state_->author = given.author;
+    state_->company = given.company;
     state_->tmpdir = file.parent_path().string();
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
@@ -50,7 +82,9 @@ XlsxWriter::XlsxWriter(const std::filesystem::path& file, std::string_view title
 
     lxw_doc_properties properties{};
     properties.title = state_->title.data();
-    properties.created = 946684800;  // 2000-01-01: fixed, so that equal content gives equal bytes
+    if (!state_->author.empty()) properties.author = state_->author.data();
+    if (!state_->company.empty()) properties.company = state_->company.data();
+    properties.created = given.created;
     workbook_set_properties(state_->book, &properties);
 
     state_->header = workbook_add_format(state_->book);
@@ -82,6 +116,10 @@ void XlsxWriter::number(std::uint32_t row, std::uint16_t column, double value, S
     worksheet_write_number(state_->sheet, row, column, value, state_->format(style));
 }
 
+void XlsxWriter::boolean(std::uint32_t row, std::uint16_t column, bool value) {
+    worksheet_write_boolean(state_->sheet, row, column, value ? 1 : 0, nullptr);
+}
+
 void XlsxWriter::column_width(std::uint16_t column, double width) {
     worksheet_set_column(state_->sheet, column, column, width, nullptr);
 }
@@ -90,6 +128,8 @@ void XlsxWriter::header_tools(std::uint32_t last_row, std::uint16_t last_column)
     worksheet_freeze_panes(state_->sheet, 1, 0);
     worksheet_autofilter(state_->sheet, 0, 0, last_row, last_column);
 }
+
+void XlsxWriter::freeze_header() { worksheet_freeze_panes(state_->sheet, 1, 0); }
 
 void XlsxWriter::close() {
     lxw_workbook* book = state_->book;

@@ -107,25 +107,4 @@ std::string cell_address(std::uint32_t row, std::uint32_t column) {
     return column_letters(column) + std::to_string(row);
 }
 
-bool parse_cell_address(std::string_view text, std::uint32_t& row, std::uint32_t& column) {
-    std::size_t i = 0;
-    std::uint64_t col = 0;
-    while (i < text.size() && text[i] >= 'A' && text[i] <= 'Z') {
-        col = col * 26 + static_cast<std::uint64_t>(text[i] - 'A' + 1);
-        if (col > max_sheet_columns || ++i > 3) return false;
-    }
-    if (i == 0) return false;
-    std::uint64_t r = 0;
-    std::size_t digits = 0;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-        r = r * 10 + static_cast<std::uint64_t>(text[i] - '0');
-        if (r > max_sheet_rows || ++digits > 7) return false;
-        ++i;
-    }
-    if (i != text.size() || (digits > 0 && r == 0)) return false;
-    row = static_cast<std::uint32_t>(r);
-    column = static_cast<std::uint32_t>(col);
-    return true;
-}
-
 }  // namespace monsite::util

@@ -109,9 +109,7 @@ struct InternalError : Error {
 std::string column_letters(std::uint32_t column);
 // "C17" from row 17, column 3.
 std::string cell_address(std::uint32_t row, std::uint32_t column);
-// Parses "C17" (or "C" alone, row then 0). Returns false on malformed text or
-// a position beyond XFD1048576.
-bool parse_cell_address(std::string_view text, std::uint32_t& row, std::uint32_t& column);
+// (Reading "C17" back is ingest::xlsx::parse_cell_ref, the XLSX reader's own parser.)
 
 inline constexpr std::uint32_t max_sheet_rows = 1048576;
 inline constexpr std::uint32_t max_sheet_columns = 16384;
