@@ -22,13 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    if (!in && !in.eof()) throw util::InternalError("не удалось прочитать " + file.string());
-    return out.str();
-}
 
 // Refuses an output folder that would swallow the data (it is replaced whole).
 void check_output_folder(const fs::path& out, const fs::path& data) {

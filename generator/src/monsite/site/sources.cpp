@@ -17,14 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    if (!in && !in.eof()) throw util::InternalError("не удалось прочитать " + file.string());
-    return out.str();
-}
-
 bool plain_name(const std::string& name) {
     if (name.empty() || name.size() > 100) return false;
     return std::all_of(name.begin(), name.end(), [](char c) {
@@ -54,6 +46,14 @@ void check_page_name(const std::string& name, const std::string& source) {
 }
 
 }  // namespace
+
+std::string read_bytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    if (!in && !in.eof()) throw util::InternalError("не удалось прочитать " + file.string());
+    return out.str();
+}
 
 fs::path site_root(const fs::path& data_dir) {
     fs::path parent = fs::absolute(data_dir).lexically_normal().parent_path();

@@ -4,6 +4,7 @@
 // their mistakes before anything is built.
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "monsite/config/config.hpp"
@@ -16,6 +17,9 @@ namespace monsite::site {
 // data folder, relative to the current folder when it lies inside it (so that
 // messages name "themes/mine/...", not a long absolute path).
 std::filesystem::path site_root(const std::filesystem::path& data_dir);
+
+// The whole file as bytes; util::InternalError if it cannot be read.
+std::string read_bytes(const std::filesystem::path& file);
 
 // Theme folders, the site's own first: any file of the default theme may be
 // overridden; the shipped default theme last (site/resources.hpp). Throws
