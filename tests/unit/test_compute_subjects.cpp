@@ -198,12 +198,12 @@ TEST_CASE("subjects: a hidden subject cannot be derived from its school's total 
     CHECK(c.school(2025, "s1", "diag_score_avg")->value == fraction(500, 7));
 }
 
-TEST_CASE("subjects: tables in byte order, «Предмет не указан», schools without teachers, years without Педагоги") {
+TEST_CASE("subjects: byte order, an unspecified subject empty and last, schools without teachers, years without Педагоги") {
     auto data = make_dataset({
         make_year(2024, {make_school("s1", "A", {})}),  // no Педагоги
         make_year(2025, {make_school("s1", "A", {}), make_school("s2", "A", {})},
-                  {make_teacher("t1", "s1", "Физика", 50, false), make_teacher("t2", "s1", "Математика", 60, false),
-                   make_teacher("t3", "s1", "", std::nullopt, std::nullopt)}),
+                  {make_teacher("t1", "s1", "Физика", 50, false), make_teacher("t3", "s1", "", std::nullopt, std::nullopt),
+                   make_teacher("t2", "s1", "Математика", 60, false), make_teacher("t4", "s1", "Алгебра", 70, false)}),
     });
     Computed c = run_with(data, 1);
     CHECK_FALSE(c.year(2024).has_subjects);
@@ -211,16 +211,45 @@ TEST_CASE("subjects: tables in byte order, «Предмет не указан»,
     CHECK(c.year(2024).school_subjects.empty());
     const auto& year = c.year(2025);
     REQUIRE(year.has_subjects);
-    // Byte order: "Математика" (D0 9C) < "Предмет не указан" (D0 9F) < "Физика" (D0 A4).
-    REQUIRE(year.subjects.size() == 3);
-    CHECK(year.subjects[0].subject == "Математика");
-    CHECK(year.subjects[1].subject == "Предмет не указан");
-    CHECK(year.subjects[1].teachers == 1);
-    CHECK_FALSE(year.subjects[1].average_score);  // nobody scored: nothing to suppress either
-    CHECK_FALSE(year.subjects[1].average_suppressed);
-    CHECK_FALSE(year.subjects[1].deficit_suppressed);
-    CHECK(year.subjects[2].subject == "Физика");
     REQUIRE(year.school_subjects.size() == 2);
+    CHECK(year.school_subjects[0].school_id == "s1");
     CHECK(year.school_subjects[1].school_id == "s2");
     CHECK(year.school_subjects[1].subjects.empty());
+    // Byte order: "Алгебра" (D0 90) < "Математика" (D0 9C) < "Физика" (D0 A4); then the
+    // teacher without a subject, as an empty name, although "" comes first by bytes.
+    for (const auto* list : {&year.subjects, &year.school_subjects[0].subjects}) {
+        REQUIRE(list->size() == 4);
+        CHECK((*list)[0].subject == "Алгебра");
+        CHECK((*list)[1].subject == "Математика");
+        CHECK((*list)[2].subject == "Физика");
+        CHECK((*list)[3].subject.empty());
+        CHECK((*list)[3].teachers == 1);
+        CHECK_FALSE((*list)[3].average_score);  // nobody scored: nothing to suppress either
+        CHECK_FALSE((*list)[3].average_suppressed);
+        CHECK_FALSE((*list)[3].deficit_suppressed);
+    }
+}
+
+TEST_CASE("subjects: teachers without a subject are protected like any subject") {
+    // s1: 6 scored in Химия and 2 scored without a subject; min_group 5. The unspecified
+    // row is hidden (2 < 5); the school's mean over all 8 is published, so a visible
+    // Химия would give the other 2 away: Химия is hidden too, at the school and (the
+    // same line) in the municipality. Both measures alike.
+    std::vector<model::Teacher> teachers;
+    for (int i = 0; i < 6; ++i) teachers.push_back(make_teacher("c" + std::to_string(i), "s1", "Химия", 60, false));
+    teachers.push_back(make_teacher("u1", "s1", "", 40, true));
+    teachers.push_back(make_teacher("u2", "s1", "", 50, false));
+    auto data = make_dataset({make_year(2025, {make_school("s1", "A", {})}, teachers)});
+    Computed c = run_with(data, 5);
+    for (const auto* list : {&c.year(2025).subjects, &school_subjects(c, 2025, "s1")}) {
+        REQUIRE(list->size() == 2);
+        CHECK((*list)[0].subject == "Химия");
+        CHECK((*list)[0].average_suppressed);
+        CHECK((*list)[0].deficit_suppressed);
+        CHECK((*list)[1].subject.empty());
+        CHECK((*list)[1].teachers == 2);
+        CHECK((*list)[1].average_suppressed);
+        CHECK_FALSE((*list)[1].average_score);
+        CHECK((*list)[1].deficit_suppressed);
+    }
 }

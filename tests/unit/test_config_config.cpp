@@ -180,7 +180,7 @@ TEST_CASE("default_config: site settings and rules") {
     CHECK(config.source.empty());
     CHECK(config.site_url.empty());
     CHECK_FALSE(config.strict);
-    CHECK(config::supported_languages() == std::vector<std::string>{"ru"});
+    CHECK(config::supported_languages() == std::vector<std::string>{"ru", "en"});
     CHECK(config.rules.min_group == 5);
     CHECK(config.rules.group_high == Exact(70));
     CHECK(config.rules.group_medium == Exact(40));
@@ -541,17 +541,147 @@ TEST_CASE("load_config: site_url, when set, is an absolute http(s) address agree
 TEST_CASE("load_config: language accepts only what the interface has") {
     TempDir dir;
     const std::string file = (dir / "site.toml").generic_string();
-    write_file(dir / "site.toml", "language = \"ru\"\n");
-    CHECK(config::load_config(dir / "site.toml").language == "ru");
-    for (const char* other : {"en", "RU", "", "ru-RU"}) {
+    for (const char* known : {"ru", "en"}) {
+        write_file(dir / "site.toml", "language = \"" + std::string(known) + "\"\n");
+        CHECK(config::load_config(dir / "site.toml").language == known);
+    }
+    for (const char* other : {"de", "RU", "EN", "", "ru-RU", "en-GB"}) {
         CAPTURE(other);
         write_file(dir / "site.toml", "municipality = \"Город\"\nlanguage = \"" + std::string(other) + "\"\n");
         util::UsageError e = usage_error([&] { config::load_config(dir / "site.toml"); });
         CHECK(e.where().file == file);
         CHECK(e.where().row == 2);
         CHECK(e.message() == "неизвестный язык «" + std::string(other) +
-                                 "» в language; допустимые значения: \"ru\" (на других языках интерфейса сайта пока нет)");
+                                 "» в language; допустимые значения: \"ru\", \"en\" (на других языках интерфейса "
+                                 "сайта пока нет)");
     }
+}
+
+// Whether `text` holds a Cyrillic letter (U+0400..U+04FF: lead bytes D0..D3 in UTF-8).
+bool has_cyrillic(const std::string& text) {
+    for (unsigned char c : text)
+        if (c >= 0xD0 && c <= 0xD3) return true;
+    return false;
+}
+
+TEST_CASE("load_config: the built-in catalogue in English and in Russian") {
+    TempDir dir;
+    write_file(dir / "site.toml", "language = \"en\"\n");
+    const config::SiteConfig en = config::load_config(dir / "site.toml");
+    write_file(dir / "site.toml", "language = \"ru\"\n");
+    const config::SiteConfig ru = config::load_config(dir / "site.toml");
+    const config::SiteConfig defaults = config::default_config();
+    REQUIRE(en.catalogue.indicators.size() == 25);
+    REQUIRE(ru.catalogue.indicators.size() == 25);
+    for (std::size_t i = 0; i < 25; ++i) {
+        const model::Indicator& e = en.catalogue.indicators[i];
+        const model::Indicator& r = ru.catalogue.indicators[i];
+        CAPTURE(e.id);
+        // Every text is there in English, and only the texts differ.
+        CHECK_FALSE(e.title.empty());
+        CHECK_FALSE(e.short_title.empty());
+        CHECK_FALSE(e.description.empty());
+        CHECK_FALSE(has_cyrillic(e.title));
+        CHECK_FALSE(has_cyrillic(e.short_title));
+        CHECK_FALSE(has_cyrillic(e.description));
+        CHECK(has_cyrillic(r.title));
+        CHECK(has_cyrillic(r.short_title));
+        CHECK(has_cyrillic(r.description));
+        CHECK(e.id == r.id);
+        CHECK(e.formula.text == r.formula.text);
+        CHECK(e.t1 == r.t1);
+        CHECK(e.t2 == r.t2);
+        CHECK(e.where.row == r.where.row);
+        // The defaults are Russian, as language = "ru".
+        CHECK(defaults.catalogue.indicators[i].title == r.title);
+        CHECK(defaults.catalogue.indicators[i].description == r.description);
+    }
+    const model::Indicator* iom_en = en.catalogue.find("iom_coverage");
+    const model::Indicator* iom_ru = ru.catalogue.find("iom_coverage");
+    REQUIRE(iom_en);
+    REQUIRE(iom_ru);
+    CHECK(iom_en->short_title == "Development routes for identified gaps");
+    CHECK(iom_ru->short_title == "ИОМ при выявленных дефицитах");
+    CHECK(iom_ru->title == "Доля педагогов с индивидуальным образовательным маршрутом среди педагогов с выявленными "
+                           "дефицитами");
+}
+
+TEST_CASE("Catalogue::type_name: a known type in the site's language, any other as given") {
+    TempDir dir;
+    write_file(dir / "site.toml", "language = \"en\"\n");
+    const model::Catalogue en = config::load_config(dir / "site.toml").catalogue;
+    const model::Catalogue ru = config::default_config().catalogue;
+    CHECK(en.type_name("СОШ") == "secondary school");
+    CHECK(en.type_name("ООШ") == "basic school");
+    CHECK(en.type_name("НОШ") == "primary school");
+    CHECK(en.type_name("гимназия") == "gymnasium");
+    CHECK(en.type_name("лицей") == "lyceum");
+    CHECK(en.type_name("МКШ") == "small school");
+    CHECK(en.type_name("Гимназия") == "gymnasium");     // case aside
+    CHECK(en.type_name(" сош ") == "secondary school");  // spacing aside
+    CHECK(en.type_name("Школа искусств") == "Школа искусств");  // unknown: as given
+    CHECK(en.type_name("") == "");
+    CHECK(ru.type_name("СОШ") == "СОШ");
+    CHECK(ru.type_name("лицей") == "лицей");
+    CHECK(ru.type_name("Школа искусств") == "Школа искусств");
+    for (const auto& t : en.school_types) {
+        CAPTURE(t.code);
+        CHECK_FALSE(has_cyrillic(t.name));
+    }
+    CHECK(en.school_types.size() == ru.school_types.size());
+}
+
+TEST_CASE("load_config: a department's own catalogue in English: its English texts, else the Russian ones") {
+    TempDir dir;
+    write_file(dir / "site.toml", "language = \"en\"\nindicators = \"own.toml\"\n");
+    write_file(dir / "own.toml",
+               indicator_block("a_share", "diagnosed / teachers_total") +  // Russian only
+                   indicator_block("b_share", "courses / teachers_total") +
+                   "title_en = \"Share B\"\n"  // English title only: the short title follows it
+                   "short_title = \"Доля Б\"\n" +
+                   indicator_block("c_share", "mentors / teachers_total") +
+                   "title_en = \"Share C\"\nshort_title_en = \"C\"\ndescription = \"Описание\"\n"
+                   "description_en = \"About C\"\n"
+                   "[[school_type]]\ncode = \"СОШ\"\nen = \"general school\"\n"  // renames a built-in type
+                   "[[school_type]]\ncode = \"ЦДО\"\nru = \"центр дополнительного образования\"\n");  // no en
+    const model::Catalogue en = config::load_config(dir / "site.toml").catalogue;
+    REQUIRE(en.indicators.size() == 3);
+    CHECK(en.indicators[0].title == "Показатель a_share");  // falls back to Russian
+    CHECK(en.indicators[0].short_title == "Показатель a_share");
+    CHECK(en.indicators[0].description.empty());
+    CHECK(en.indicators[1].title == "Share B");
+    CHECK(en.indicators[1].short_title == "Share B");
+    CHECK(en.indicators[2].title == "Share C");
+    CHECK(en.indicators[2].short_title == "C");
+    CHECK(en.indicators[2].description == "About C");
+    CHECK(en.type_name("СОШ") == "general school");
+    CHECK(en.type_name("лицей") == "lyceum");  // the built-in types stay
+    CHECK(en.type_name("ЦДО") == "центр дополнительного образования");
+
+    write_file(dir / "site.toml", "indicators = \"own.toml\"\n");
+    const model::Catalogue ru = config::load_config(dir / "site.toml").catalogue;
+    CHECK(ru.indicators[1].title == "Показатель b_share");
+    CHECK(ru.indicators[1].short_title == "Доля Б");
+    CHECK(ru.indicators[2].description == "Описание");
+    CHECK(ru.type_name("СОШ") == "СОШ");
+    CHECK(ru.type_name("ЦДО") == "центр дополнительного образования");
+}
+
+TEST_CASE("catalogue errors in English texts and school types name the file and line") {
+    auto error = [](const std::string& toml) {
+        return usage_error([&] { config::parse_catalogue(toml, "c.toml", util::Language::en); });
+    };
+    const std::string block = indicator_block("x_share", "diagnosed / teachers_total");  // lines 1-9
+    util::UsageError empty = error(block + "title_en = \" \"\n");
+    CHECK(empty.where().row == 10);
+    CHECK(mentions(empty, "«title_en» пуст"));
+    CHECK(error(block + "titel_en = \"X\"\n").where().row == 10);  // misspelt: unknown key
+    CHECK(mentions(error(block + "titel_en = \"X\"\n"), "title_en"));
+    util::UsageError twice = error(block + "[[school_type]]\ncode = \"лицей\"\n[[school_type]]\ncode = \"Лицей\"\n");
+    CHECK(twice.where().row == 13);
+    CHECK(mentions(twice, "дважды"));
+    CHECK(mentions(error(block + "[[school_type]]\nru = \"школа\"\n"), "«code»"));
+    CHECK(error(block + "[[school_type]]\ncode = \"СОШ\"\nname = \"x\"\n").where().row == 12);
 }
 
 TEST_CASE("load_config: a year given twice in years is an error at its line") {

@@ -19,15 +19,23 @@ struct Tally {
     std::int64_t deficits = 0;           // of those, with a deficit
 };
 
-using Table = std::map<std::string, Tally>;  // by subject, byte order
-using Hidden = std::map<std::string, bool>;  // by subject
+// Subjects in byte order, the unspecified subject (an empty name) last.
+struct SubjectOrder {
+    bool operator()(const std::string& a, const std::string& b) const {
+        if (a.empty() != b.empty()) return b.empty();
+        return a < b;
+    }
+};
+
+using Table = std::map<std::string, Tally, SubjectOrder>;  // by subject
+using Hidden = std::map<std::string, bool, SubjectOrder>;  // by subject
 
 enum class Measure { average, deficit };
 
 std::int64_t base_of(const Tally& t, Measure m) { return m == Measure::average ? t.scored : t.diagnosed_flagged; }
 
 void count(Table& table, const model::Teacher& t) {
-    Tally& s = table[t.subject.empty() ? std::string("Предмет не указан") : t.subject];
+    Tally& s = table[t.subject];  // empty: the subject is not given
     ++s.teachers;
     if (!t.diag_score) return;  // not diagnosed: in neither denominator
     ++s.scored;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -102,9 +103,35 @@ toml::table parse_toml(std::string_view text, const std::string& source) {
     }
 }
 
-model::Indicator parse_indicator(const toml::table& t, const TomlReader& r, const SourceLocation& where) {
+// An optional English text (title_en, ...): nullopt when absent; present, it may not be empty.
+std::optional<std::string> english_text(const toml::table& t, std::string_view key, const TomlReader& r) {
+    if (!t.get(key)) return std::nullopt;
+    std::string v = r.text(t, key, "");
+    if (util::trim(v).empty()) throw UsageError("параметр «" + std::string(key) + "» пуст", r.at(*t.get(key)));
+    return v;
+}
+
+// The texts of an indicator in `language`. English falls back text by text:
+// short_title_en to title_en, then to the Russian text.
+void indicator_texts(model::Indicator& ind, const toml::table& t, const TomlReader& r, const SourceLocation& where,
+                     util::Language language) {
+    ind.title = r.required_text(t, "title", where);
+    ind.short_title = r.text(t, "short_title", ind.title);
+    ind.description = r.text(t, "description", "");
+    const auto title_en = english_text(t, "title_en", r);
+    const auto short_title_en = english_text(t, "short_title_en", r);
+    const auto description_en = english_text(t, "description_en", r);
+    if (language != util::Language::en) return;
+    if (short_title_en) ind.short_title = *short_title_en;
+    else if (title_en) ind.short_title = *title_en;
+    if (title_en) ind.title = *title_en;
+    if (description_en) ind.description = *description_en;
+}
+
+model::Indicator parse_indicator(const toml::table& t, const TomlReader& r, const SourceLocation& where,
+                                 util::Language language) {
     r.only_keys(t, {"id", "direction", "title", "short_title", "formula", "unit", "better", "thresholds", "scopes",
-                    "sensitive", "description"});
+                    "sensitive", "description", "title_en", "short_title_en", "description_en"});
     model::Indicator ind;
     ind.where = where;
     ind.id = r.required_text(t, "id", where);
@@ -116,9 +143,7 @@ model::Indicator parse_indicator(const toml::table& t, const TomlReader& r, cons
     const auto* direction = model::find_direction(ind.direction);
     if (!direction) throw UsageError("неизвестное направление «" + ind.direction + "»", r.at(*t.get("direction")));
     ind.direction = std::string(direction->id);
-    ind.title = r.required_text(t, "title", where);
-    ind.short_title = r.text(t, "short_title", ind.title);
-    ind.description = r.text(t, "description", "");
+    indicator_texts(ind, t, r, where, language);
     std::string formula = r.required_text(t, "formula", where);
     ind.formula = parse_formula(formula, r.at(*t.get("formula")));
 
@@ -322,12 +347,54 @@ void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
     }
 }
 
+// [[school_type]] sections: code, ru (default: the code), en (default: the Russian name).
+void parse_school_types(const toml::table& root, const TomlReader& r, util::Language language,
+                        model::Catalogue& catalogue) {
+    const toml::node* list = root.get("school_type");
+    if (!list) return;
+    const toml::array* items = list->as_array();
+    if (!items) throw UsageError("school_type должен быть списком разделов [[school_type]]", r.at(*list));
+    std::set<std::string> codes;
+    for (const auto& item : *items) {
+        const toml::table* t = item.as_table();
+        if (!t) throw UsageError("[[school_type]] должен быть разделом", r.at(item));
+        const SourceLocation where = r.at(item);
+        r.only_keys(*t, {"code", "ru", "en"});
+        model::SchoolType type;
+        type.where = where;
+        type.code = std::string(util::trim(r.required_text(*t, "code", where)));
+        std::string ru = t->get("ru") ? r.required_text(*t, "ru", where) : type.code;
+        auto en = english_text(*t, "en", r);
+        type.name = language == util::Language::en && en ? *en : ru;
+        if (!codes.insert(util::normalize_key(type.code)).second)
+            throw UsageError("тип ОО «" + type.code + "» встречается в каталоге дважды", r.at(*t->get("code")));
+        catalogue.school_types.push_back(std::move(type));
+    }
+}
+
+// The catalogue a site uses: its own file's indicators, and the built-in school
+// types with the file's own [[school_type]] entries over them (by code) or after them.
+model::Catalogue merged_catalogue(model::Catalogue own, model::Catalogue builtin) {
+    std::vector<model::SchoolType> types = std::move(builtin.school_types);
+    for (auto& t : own.school_types) {
+        auto same = std::find_if(types.begin(), types.end(), [&](const model::SchoolType& b) {
+            return util::normalize_key(b.code) == util::normalize_key(t.code);
+        });
+        if (same != types.end()) *same = std::move(t);
+        else types.push_back(std::move(t));
+    }
+    own.school_types = std::move(types);
+    return own;
+}
+
+constexpr std::string_view builtin_catalogue_name = "indicators.toml (встроенный)";
+
 }  // namespace
 
-model::Catalogue parse_catalogue(std::string_view toml_text, const std::string& source) {
+model::Catalogue parse_catalogue(std::string_view toml_text, const std::string& source, util::Language language) {
     TomlReader r(source);
     toml::table root = parse_toml(toml_text, source);
-    r.only_keys(root, {"indicator"});
+    r.only_keys(root, {"indicator", "school_type"});
     model::Catalogue catalogue;
     const toml::node* list = root.get("indicator");
     const toml::array* items = list ? list->as_array() : nullptr;
@@ -337,16 +404,17 @@ model::Catalogue parse_catalogue(std::string_view toml_text, const std::string& 
     for (const auto& item : *items) {
         const toml::table* t = item.as_table();
         if (!t) throw UsageError("[[indicator]] должен быть разделом", r.at(item));
-        model::Indicator ind = parse_indicator(*t, r, r.at(item));
+        model::Indicator ind = parse_indicator(*t, r, r.at(item), language);
         if (!ids.insert(ind.id).second)
             throw UsageError("код показателя «" + ind.id + "» встречается дважды", r.at(*t->get("id")));
         catalogue.indicators.push_back(std::move(ind));
     }
+    parse_school_types(root, r, language, catalogue);
     return catalogue;
 }
 
 const std::vector<std::string>& supported_languages() {
-    static const std::vector<std::string> languages = {"ru"};
+    static const std::vector<std::string> languages = {"ru", "en"};
     return languages;
 }
 
@@ -354,8 +422,13 @@ SiteConfig default_config() {
     SiteConfig config;
     TomlReader r("site.toml (встроенный)");
     apply_site(config, parse_toml(builtin_site_toml(), r.file()), r);
-    config.catalogue = parse_catalogue(builtin_catalogue_toml(), "indicators.toml (встроенный)");
+    config.catalogue =
+        parse_catalogue(builtin_catalogue_toml(), std::string(builtin_catalogue_name), site_language(config));
     return config;
+}
+
+util::Language site_language(const SiteConfig& config) {
+    return util::parse_language(config.language).value_or(util::Language::ru);
 }
 
 SiteConfig load_config(const std::filesystem::path& file) {
@@ -367,12 +440,18 @@ SiteConfig load_config(const std::filesystem::path& file) {
     toml::table root = parse_toml(read_text_file(file), name);
     apply_site(config, root, r);
     config.source = file;
+    // The language is known now: the catalogue's texts are read in it.
+    const util::Language language = site_language(config);
+    model::Catalogue builtin = parse_catalogue(builtin_catalogue_toml(), std::string(builtin_catalogue_name), language);
     std::string indicators = r.text(root, "indicators", "");
     if (!indicators.empty()) {
         std::filesystem::path path = file.parent_path() / indicators;
         if (!std::filesystem::is_regular_file(path, ec))
             throw UsageError("файл каталога показателей «" + indicators + "» не найден", r.at(*root.get("indicators")));
-        config.catalogue = parse_catalogue(read_text_file(path), path.generic_string());
+        config.catalogue =
+            merged_catalogue(parse_catalogue(read_text_file(path), path.generic_string(), language), std::move(builtin));
+    } else {
+        config.catalogue = std::move(builtin);
     }
     return config;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Site configuration (site.toml) and the indicator catalogue (indicators.toml).
+// Site configuration (site.toml) and the bilingual indicator catalogue (indicators.toml).
 // Every setting has a default; an unknown key is an error naming file and line.
 
 #include <filesystem>
@@ -10,6 +10,7 @@
 #include "monsite/model/exact.hpp"
 #include "monsite/model/indicator.hpp"
 #include "monsite/model/rules.hpp"
+#include "monsite/util/language.hpp"
 
 namespace monsite::config {
 
@@ -29,18 +30,26 @@ struct SiteConfig {
     std::filesystem::path source;               // the config file, empty for defaults
 };
 
-// The interface languages the site really has ("ru"); `language` accepts only these.
+// The interface languages the site really has ("ru", "en"); `language` accepts only these.
 const std::vector<std::string>& supported_languages();
+
+// config.language as util::Language (ru for a value load_config would refuse).
+util::Language site_language(const SiteConfig& config);
 
 // The defaults: built-in settings and the built-in catalogue (the data contract's).
 SiteConfig default_config();
 
-// Reads site.toml. `indicators = "file.toml"` is resolved relative to it.
+// Reads site.toml. `indicators = "file.toml"` is resolved relative to it; its
+// texts are read in the site's language, and the built-in school types are kept
+// unless it names the same code in its own [[school_type]].
 // Throws util::UsageError naming file and line on any mistake.
 SiteConfig load_config(const std::filesystem::path& file);
 
-// Parses a catalogue from TOML text; `source` names it in messages.
-model::Catalogue parse_catalogue(std::string_view toml_text, const std::string& source);
+// Parses a catalogue from TOML text; `source` names it in messages. Indicator
+// titles, short titles, descriptions and school-type names are taken in
+// `language`; an English text the file lacks falls back to the Russian one.
+model::Catalogue parse_catalogue(std::string_view toml_text, const std::string& source,
+                                 util::Language language = util::Language::ru);
 
 // The built-in texts, as shipped in generator/defaults/.
 std::string_view builtin_catalogue_toml();

@@ -1,9 +1,12 @@
 #pragma once
-// The indicator catalogue: what is computed, from which fields, and how it is rated.
+// The indicator catalogue: what is computed, from which fields, and how it is rated,
+// and the display names of school types. Texts are in the site's language (config
+// picks them from the bilingual catalogue file); a Catalogue owns its texts.
 
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "monsite/model/exact.hpp"
@@ -41,9 +44,9 @@ enum class Better { higher, lower, none };
 struct Indicator {
     std::string id;
     std::string direction;  // a direction id
-    std::string title;
-    std::string short_title;
-    std::string description;
+    std::string title;        // in the site's language
+    std::string short_title;  // in the site's language
+    std::string description;  // in the site's language
     Formula formula;
     Unit unit = Unit::percent;
     Better better = Better::none;
@@ -55,9 +58,21 @@ struct Indicator {
     bool rated() const { return better != Better::none; }
 };
 
+// A school type as the ОО table writes it («СОШ») and its display name.
+struct SchoolType {
+    std::string code;  // as the data contract spells it
+    std::string name;  // in the site's language
+    util::SourceLocation where;
+};
+
 struct Catalogue {
-    std::vector<Indicator> indicators;  // catalogue order
+    std::vector<Indicator> indicators;     // catalogue order
+    std::vector<SchoolType> school_types;  // catalogue order, codes unique by util::normalize_key
     const Indicator* find(std::string_view id) const;
+    // The display name of a school type in the site's language when `type` is a
+    // known code (compared by util::normalize_key: case, ё and spacing aside);
+    // otherwise `type` as given.
+    std::string type_name(std::string_view type) const;
 };
 
 }  // namespace monsite::model

@@ -68,7 +68,7 @@ struct ProblemZone {
 
 // Teachers of one subject (from Педагоги), for the municipality or one school.
 struct SubjectSummary {
-    std::string subject;
+    std::string subject;  // empty: teachers whose subject is not given (always the last row)
     std::int64_t teachers = 0;
     std::int64_t scored = 0;
     std::optional<Exact> average_score;   // nullopt: none scored, or suppressed
