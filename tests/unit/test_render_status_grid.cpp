@@ -140,3 +140,24 @@ TEST_CASE("render: the default theme shows the grid in three rows with its rule"
     CHECK(html.find(std::string(model::find_direction("communities")->name) + " — " + render::level_text(Level::medium)) !=
           std::string::npos);
 }
+
+TEST_CASE("render: the «no change» band shown is the configured one, on the school page and in the methodology") {
+    model::Dataset data = two_years();
+    auto c = test::run_default(data);
+    c.rules.direction_change_same = test::fraction(1, 4);
+    auto templates = render::Templates::load({default_templates});
+    render::SiteInfo info{"Округ", "Управление образования", "/", "ru", {2024, 2025}};
+    render::PagesInput in{info, data, c.results, c.catalogue, c.rules, {}, false, ""};
+    int checked = 0;
+    for (auto& page : render::build_pages(in, templates, 1)) {
+        if (page.path == "schools/a/index.html") {
+            CHECK(between(page.body, "id=\"grid-heading\"", "<table").find("0,25") != std::string::npos);
+            ++checked;
+        }
+        if (page.path == "methodology/index.html") {
+            CHECK(page.body.find("не больше чем на 0,25") != std::string::npos);
+            ++checked;
+        }
+    }
+    CHECK(checked == 2);
+}
