@@ -174,11 +174,13 @@ TEST_CASE("default_config: site settings and rules") {
     CHECK(config.rules.group_medium == Exact(40));
     CHECK(config.rules.direction_high == fraction(3, 2));   // 1.5
     CHECK(config.rules.direction_low == fraction(3, 4));    // 0.75
+    CHECK(config.rules.direction_change_same == fraction(1, 10));  // 0.1
     CHECK(config.rules.partners_per_direction == 2);
     CHECK(config.rules.problem_percent_points == Exact(5));
     CHECK(config.rules.problem_relative_percent == Exact(10));
     // The shipped texts are the ones compiled in.
     CHECK(config::builtin_site_toml().find("min_group = 5") != std::string_view::npos);
+    CHECK(config::builtin_site_toml().find("[direction_change]") != std::string_view::npos);
     CHECK(config::builtin_catalogue_toml().find("id = \"burnout_events\"") != std::string_view::npos);
 }
 
@@ -196,6 +198,8 @@ TEST_CASE("load_config: a site.toml overrides the defaults") {
                "high = 75.5\n"
                "[direction_levels]\n"
                "low = 0.5\n"
+               "[direction_change]\n"
+               "same = 0.25\n"
                "[partners]\n"
                "per_direction = 3\n"
                "[problem_zones]\n"
@@ -215,6 +219,7 @@ TEST_CASE("load_config: a site.toml overrides the defaults") {
     CHECK(config.rules.group_medium == Exact(40));         // not given
     CHECK(config.rules.direction_low == fraction(1, 2));   // 0.5
     CHECK(config.rules.direction_high == fraction(3, 2));  // not given
+    CHECK(config.rules.direction_change_same == fraction(1, 4));  // 0.25
     CHECK(config.rules.partners_per_direction == 3);
     CHECK(config.rules.problem_percent_points == fraction(5, 2));
     CHECK(config.rules.problem_relative_percent == Exact(20));
@@ -386,6 +391,25 @@ TEST_CASE("load_config: a year given twice in years is an error at its line") {
     CHECK(usage_error([&] { config::load_config(dir / "site.toml"); }).where().row == 1);
     write_file(dir / "site.toml", "years = [2025, 2024]\n");
     CHECK(config::load_config(dir / "site.toml").years == std::vector<int>{2024, 2025});
+}
+
+TEST_CASE("load_config: the «no change» band of a direction's mean score lies in [0, 2)") {
+    TempDir dir;
+    const std::string file = (dir / "site.toml").generic_string();
+    write_file(dir / "site.toml", "[direction_change]\nsame = 0\n");
+    CHECK(config::load_config(dir / "site.toml").rules.direction_change_same == Exact(0));
+    for (const char* bad : {"[direction_change]\nsame = -0.1\n", "[direction_change]\nsame = 2\n"}) {
+        CAPTURE(bad);
+        write_file(dir / "site.toml", bad);
+        util::UsageError e = usage_error([&] { config::load_config(dir / "site.toml"); });
+        CHECK(e.where().file == file);
+        CHECK(e.where().row == 2);
+        CHECK(mentions(e, "[direction_change]"));
+    }
+    write_file(dir / "site.toml", "[direction_change]\nsame = \"мало\"\n");
+    CHECK(mentions(usage_error([&] { config::load_config(dir / "site.toml"); }), "«same» должен быть числом"));
+    write_file(dir / "site.toml", "[direction_change]\nsme = 0.1\n");
+    CHECK(mentions(usage_error([&] { config::load_config(dir / "site.toml"); }), "«same»"));
 }
 
 TEST_CASE("load_config: strict is true or false") {
