@@ -152,6 +152,34 @@ TEST_CASE("Pipeline: the same files, delivered in the same order, on one thread 
     CHECK(one.order.size() == one.files().size());
 }
 
+// A sink that refuses its n-th file, as a full disk would.
+class FailingSink : public site::MemorySink {
+public:
+    explicit FailingSink(std::size_t fail_at) : fail_at_(fail_at) {}
+    void add(std::string_view relative, std::string bytes, std::string origin) override {
+        if (++calls == fail_at_) throw util::InternalError("disk full");
+        MemorySink::add(relative, std::move(bytes), std::move(origin));
+    }
+    std::size_t calls = 0;
+
+private:
+    std::size_t fail_at_;
+};
+
+TEST_CASE("Pipeline: a sink that fails stops the rendering, and the error comes out of render") {
+    site::Pipeline pipeline(small_site(4));
+    util::Diagnostics diags;
+    REQUIRE(pipeline.load(diags));
+    pipeline.compute();
+    for (std::size_t fail_at : {std::size_t{2}, std::size_t{20}, std::size_t{60}}) {
+        CAPTURE(fail_at);
+        FailingSink sink(fail_at);
+        CHECK_THROWS_AS(pipeline.render(sink), util::InternalError);
+        CHECK(sink.calls == fail_at);  // nothing more was delivered after the failure
+        CHECK(sink.files().size() == fail_at - 1);
+    }
+}
+
 TEST_CASE("Pipeline: load stops on data errors, and the strict mode on warnings") {
     TempDir dir;
     {

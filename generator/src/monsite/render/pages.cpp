@@ -41,6 +41,7 @@ void build_pages(const PagesInput& input, const Templates& templates, const Page
     std::mutex lock;
     std::vector<Finished> finished(tasks.size());
     std::size_t next = 0;  // the first task not yet delivered
+    bool failed = false;   // deliver threw: nothing more is delivered
     std::vector<std::string> sitemap_paths;
     util::run_tasks(tasks.size(), threads, [&](unsigned worker, std::size_t task) {
         SiteBuilder& builder = *builders[worker];
@@ -51,9 +52,14 @@ void build_pages(const PagesInput& input, const Templates& templates, const Page
         builder.pages().clear();
         std::move(builder.sitemap_paths().begin(), builder.sitemap_paths().end(), std::back_inserter(sitemap_paths));
         builder.sitemap_paths().clear();
-        for (; next < finished.size() && finished[next].done; ++next) {
+        for (; !failed && next < finished.size() && finished[next].done; ++next) {
             auto pages = std::move(finished[next].pages);
-            for (auto& page : pages) deliver(std::move(page));
+            try {
+                for (auto& page : pages) deliver(std::move(page));
+            } catch (...) {
+                failed = true;
+                throw;
+            }
         }
     });
     // sitemap() sorts the paths: the order they were collected in does not matter.
