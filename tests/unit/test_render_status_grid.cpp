@@ -40,12 +40,19 @@ model::Dataset two_years() {
     });
 }
 
+// Every page of the site, in the order build_pages delivers them.
+std::vector<render::Page> all_pages(const render::PagesInput& in, const render::Templates& templates) {
+    std::vector<render::Page> pages;
+    render::build_pages(in, templates, [&](render::Page p) { pages.push_back(std::move(p)); }, 1);
+    return pages;
+}
+
 // The school page of the latest year, built with `templates`.
 std::string school_page(const test::Computed& c, const model::Dataset& data, const render::Templates& templates,
                         const std::string& id) {
     render::SiteInfo info{"Округ", "Управление образования", "/", "ru", {2024, 2025}};
     render::PagesInput in{info, data, c.results, c.catalogue, c.rules, {}, false, ""};
-    for (auto& page : render::build_pages(in, templates, 1))
+    for (auto& page : all_pages(in, templates))
         if (page.path == "schools/" + id + "/index.html") return page.body;
     FAIL("no page schools/" << id << "/index.html");
     return "";
@@ -149,7 +156,7 @@ TEST_CASE("render: the «no change» band shown is the configured one, on the sc
     render::SiteInfo info{"Округ", "Управление образования", "/", "ru", {2024, 2025}};
     render::PagesInput in{info, data, c.results, c.catalogue, c.rules, {}, false, ""};
     int checked = 0;
-    for (auto& page : render::build_pages(in, templates, 1)) {
+    for (auto& page : all_pages(in, templates)) {
         if (page.path == "schools/a/index.html") {
             CHECK(between(page.body, "id=\"grid-heading\"", "<table").find("0,25") != std::string::npos);
             ++checked;
