@@ -19,46 +19,10 @@ using monsite::test::fraction;
 using monsite::test::make_dataset;
 using monsite::test::make_school;
 using monsite::test::make_year;
+using monsite::test::rated_fields;
+using monsite::test::rated_school;
 
 namespace {
-
-// One rated default indicator per direction (two in mastery), each computed
-// from one field over teachers_total = 100, so a count is its own percentage.
-// The field value that gives score 0 (low), 1 (medium), 2 (high):
-struct RatedField {
-    const char* indicator;
-    const char* field;
-    double value[3];
-};
-const RatedField rated_fields[] = {
-    {"diag_coverage", "diagnosed", {40, 60, 80}},                  // [50, 80]: 40 low, 60 medium, 80 high
-    {"courses_share", "courses", {10, 25, 33}},                    // [20, 33]
-    {"competitions_share", "competitions", {2, 10, 15}},           // [5, 15]
-    {"mentors_share", "mentors", {2, 7, 10}},                      // [5, 10]
-    {"network_share", "network", {40, 60, 80}},                    // [50, 80]
-    {"regional_events_share", "events_regional", {5, 20, 30}},     // [10, 30]
-    {"staffing_level", "vacancies", {10, 3, 0}},                   // [95, 100]: 100/110 = 90.9, 100/103 = 97.1, 100/100
-    {"experts_share", "experts", {2, 5, 8}},                       // [3, 8]
-};
-
-// A school scoring the given level (0, 1, 2) on the given indicators and nothing else.
-model::SchoolYear rated_school(const std::string& id, const std::string& cluster,
-                               std::initializer_list<std::pair<const char*, int>> scores) {
-    model::SchoolYear s = make_school(id, cluster, {{"teachers_total", 100}});
-    for (const auto& entry : scores) {
-        // Not a structured binding: clang 14 cannot capture one in doctest's message lambda.
-        const char* indicator = entry.first;
-        const int score = entry.second;
-        bool found = false;
-        for (const auto& r : rated_fields)
-            if (std::string(r.indicator) == indicator) {
-                s.fields[test::field_index(r.field)] = r.value[score];
-                found = true;
-            }
-        REQUIRE_MESSAGE(found, "rated_school: no field for " << indicator);
-    }
-    return s;
-}
 
 std::vector<std::string> ids_of(const std::vector<model::ProblemZone>& zones) {
     std::vector<std::string> out;

@@ -8,21 +8,10 @@
 
 using namespace monsite;
 using util::Language;
+using monsite::test::mentions;
+using monsite::test::usage_error;
 
 namespace {
-
-template <typename F>
-util::UsageError usage_error(F&& f) {
-    try {
-        f();
-    } catch (const util::UsageError& e) {
-        return e;
-    }
-    FAIL("no util::UsageError was thrown");
-    return util::UsageError("");
-}
-
-bool mentions(const util::UsageError& e, const std::string& text) { return e.to_diagnostic().to_string().find(text) != std::string::npos; }
 
 std::set<std::string> keys(const config::TextCatalogue& c) {
     std::set<std::string> out;

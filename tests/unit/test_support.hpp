@@ -1,5 +1,5 @@
 #pragma once
-// Helpers shared by the unit tests: temporary folders and small files.
+// Helpers shared by the unit tests: temporary folders, small files, expected errors.
 
 #include <cstdlib>
 #include <filesystem>
@@ -7,6 +7,10 @@
 #include <optional>
 #include <random>
 #include <string>
+
+#include <doctest/doctest.h>
+
+#include "monsite/util/error.hpp"
 
 namespace monsite::test {
 
@@ -60,5 +64,29 @@ private:
 };
 
 inline std::string fixture(const std::string& relative) { return std::string(MONSITE_FIXTURES) + "/" + relative; }
+
+// The util::UsageError that `f` must throw; fails the test if nothing is thrown.
+template <typename F>
+util::UsageError usage_error(F&& f) {
+    try {
+        f();
+    } catch (const util::UsageError& e) {
+        return e;
+    }
+    FAIL("no util::UsageError was thrown");
+    return util::UsageError("");
+}
+
+// True if the error's full text (location and message) contains `text`.
+inline bool mentions(const util::UsageError& e, const std::string& text) {
+    return e.to_diagnostic().to_string().find(text) != std::string::npos;
+}
+
+// Whether `text` holds a Cyrillic letter (U+0400..U+04FF: lead bytes D0..D3 in UTF-8).
+inline bool has_cyrillic(const std::string& text) {
+    for (unsigned char c : text)
+        if (c >= 0xD0 && c <= 0xD3) return true;
+    return false;
+}
 
 }  // namespace monsite::test

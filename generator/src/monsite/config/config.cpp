@@ -274,7 +274,7 @@ std::string checked_site_url(std::string value, const SourceLocation& where, std
 
 void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
     r.only_keys(t, {"municipality", "department", "base_url", "site_url", "years", "language", "theme", "indicators",
-                    "min_group", "strict", "groups", "direction_levels", "partners", "problem_zones"});
+                    "min_group", "strict", "groups", "direction_levels", "direction_change", "partners", "problem_zones"});
     config.municipality = r.text(t, "municipality", config.municipality);
     config.department = r.text(t, "department", config.department);
     if (t.get("base_url")) config.base_url = checked_base_url(r.text(t, "base_url", ""), r.at(*t.get("base_url")));
@@ -335,6 +335,13 @@ void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
         config.rules.direction_low = r.number(*d, "low", config.rules.direction_low);
         if (!(config.rules.direction_low < config.rules.direction_high))
             throw UsageError("в [direction_levels] нужно low < high", r.at(*t.get("direction_levels")));
+    }
+    if (const auto* c = r.subtable(t, "direction_change")) {
+        r.only_keys(*c, {"same"});
+        config.rules.direction_change_same = r.number(*c, "same", config.rules.direction_change_same);
+        if (config.rules.direction_change_same < model::Exact(0) || !(config.rules.direction_change_same < model::Exact(2)))
+            throw UsageError("в [direction_change] same должен быть от 0 до 2 (средний балл направления — от 0 до 2)",
+                             r.at(*c->get("same")));
     }
     if (const auto* p = r.subtable(t, "partners")) {
         r.only_keys(*p, {"per_direction"});

@@ -11,6 +11,7 @@ struct Rules {
     Exact group_medium = 40;                              // composite >= this: medium, else low
     Exact direction_high = Exact::fraction(3, 2);         // direction mean >= 1.5: high
     Exact direction_low = Exact::fraction(3, 4);          // direction mean < 0.75: low
+    Exact direction_change_same = Exact::fraction(1, 10); // direction mean moved by at most 0.1: no change
     int partners_per_direction = 2;
     Exact problem_percent_points = 5;                     // wrong-way move, percent units
     Exact problem_relative_percent = 10;                  // wrong-way move, other units (% of the previous value)

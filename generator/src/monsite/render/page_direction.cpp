@@ -1,8 +1,8 @@
 #include "monsite/render/site_builder.hpp"
 
 #include <algorithm>
-#include <map>
 
+#include "monsite/compute/summary.hpp"
 #include "monsite/render/format.hpp"
 #include "monsite/render/prose.hpp"
 #include "monsite/render/views.hpp"
@@ -21,12 +21,10 @@ void SiteBuilder::direction(const YearView& y, const model::Direction& d) {
         if (!y.results.municipality.values[i]) continue;
         json row = indicator_row(y, i, y.results.municipality);
         // Schools by level in this indicator.
-        std::map<Level, int> by_level;
-        for (const auto& s : y.results.schools)
-            if (s.values[i] && s.values[i]->has_value()) ++by_level[s.values[i]->level];
-        row["schools_high"] = by_level[Level::high];
-        row["schools_medium"] = by_level[Level::medium];
-        row["schools_low"] = by_level[Level::low];
+        const compute::LevelCounts by_level = compute::indicator_counts(y.results, i);
+        row["schools_high"] = by_level.high;
+        row["schools_medium"] = by_level.medium;
+        row["schools_low"] = by_level.low;
         rows.push_back(std::move(row));
     }
     body["indicators"] = std::move(rows);

@@ -1,8 +1,8 @@
 #include "monsite/render/site_builder.hpp"
 
 #include <cstdint>
-#include <map>
 
+#include "monsite/compute/summary.hpp"
 #include "monsite/render/format.hpp"
 #include "monsite/render/prose.hpp"
 #include "monsite/render/views.hpp"
@@ -31,12 +31,11 @@ void SiteBuilder::home(const YearView& y) {
     }
     body["directions"] = std::move(cards);
 
-    std::map<Level, std::int64_t> counts;
-    for (const auto& g : y.results.groupings) ++counts[g.group];
+    const compute::LevelCounts counts = compute::group_counts(y.results);
     json rows = json::array();
     std::vector<ChartPoint> points;
     for (Level level : {Level::high, Level::medium, Level::low}) {
-        std::int64_t n = counts[level];
+        std::int64_t n = counts.of(level);
         std::string share = y.results.groupings.empty()
                                 ? "0"
                                 : ru_value(*percent_share(), Exact::fraction(n * 100, static_cast<std::int64_t>(y.results.groupings.size())));
@@ -45,8 +44,8 @@ void SiteBuilder::home(const YearView& y) {
     }
     ChartFrame frame{"Распределение школ по группам эффективности",
                      "Число школ в группах высокой, средней и низкой эффективности в " + std::to_string(y.year) +
-                         " году: " + std::to_string(counts[Level::high]) + ", " +
-                         std::to_string(counts[Level::medium]) + " и " + std::to_string(counts[Level::low]) + ".",
+                         " году: " + std::to_string(counts.high) + ", " +
+                         std::to_string(counts.medium) + " и " + std::to_string(counts.low) + ".",
                      "Число школ", false};
     body["groups_chart"] = chart(groups_chart(frame, points), frame,
                                  table("Школы по группам эффективности", {"Группа", "Школ", "Доля"}, rows));

@@ -35,6 +35,7 @@ void SiteBuilder::methodology(const YearView& y) {
     body["group_medium"] = ru_decimal(in_.rules.group_medium, 2);
     body["direction_high"] = ru_decimal(in_.rules.direction_high, 2);
     body["direction_low"] = ru_decimal(in_.rules.direction_low, 2);
+    body["direction_change_same"] = ru_decimal(in_.rules.direction_change_same, 2);
     body["partners"] = in_.rules.partners_per_direction;
     body["problem_pp"] = ru_decimal(in_.rules.problem_percent_points, 2);
     body["problem_relative"] = ru_decimal(in_.rules.problem_relative_percent, 2);

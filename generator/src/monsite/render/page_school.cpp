@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "monsite/compute/summary.hpp"
 #include "monsite/render/format.hpp"
 #include "monsite/render/prose.hpp"
 #include "monsite/render/views.hpp"
@@ -37,8 +38,7 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
     for (const auto& c : y.results.clusters)
         if (c.id == s.cluster) cluster = &c;
     json body = school_card(y, s);
-    body["rank_of"] = std::count_if(y.results.groupings.begin(), y.results.groupings.end(),
-                                    [](const auto& x) { return x.rank > 0; });
+    body["rank_of"] = compute::ranked_count(y.results);
     body["ranked"] = g->rank > 0;
     body["advice"] = group_advice(g->group);
     if (auto students = s.field("students")) body["students"] = std::to_string(static_cast<long long>(*students));
@@ -102,46 +102,35 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
          crumbs(y, {{year_href(y, "schools/"), "Школы"}}));
 }
 
-// The level of each direction now against its change since last year
-// (after the California School Dashboard's status x change grid).
+// The level of each direction now against its change since last year, as
+// compute::status_grid places them (rows high, medium, low; columns worse, same, better).
 json SiteBuilder::status_grid(const YearView& y, const std::string& school_id) const {
-    static const char* statuses[] = {"очень низкий", "низкий", "средний", "высокий", "очень высокий"};
-    static const char* changes[] = {"заметно снизился", "снизился", "без изменений", "вырос", "заметно вырос"};
-    const auto* g = y.results.grouping(school_id);
+    static const char* changes[] = {"снизился", "без изменений", "вырос"};
     const auto* before = y.previous ? y.previous->grouping(school_id) : nullptr;
-    std::vector<std::vector<std::vector<std::string>>> cells(5, std::vector<std::vector<std::string>>(5));
-    json without_change = json::array();
-    bool any = false;
-    for (std::size_t d = 0; d < g->directions.size(); ++d) {
-        const auto& now = g->directions[d];
-        if (!now.mean) continue;
-        double m = now.mean->to_double();
-        int status = m < 0.4 ? 0 : m < 0.8 ? 1 : m < 1.2 ? 2 : m < 1.6 ? 3 : 4;
-        std::string name = std::string(model::find_direction(now.direction)->name);
-        if (!before || !before->directions[d].mean) {
-            without_change.push_back({{"name", name}, {"status", statuses[status]}});
-            continue;
-        }
-        double delta = m - before->directions[d].mean->to_double();
-        int change = delta <= -0.5 ? 0 : delta < -0.1 ? 1 : delta <= 0.1 ? 2 : delta < 0.5 ? 3 : 4;
-        cells[static_cast<std::size_t>(status)][static_cast<std::size_t>(change)].push_back(name);
-        any = true;
-    }
+    const compute::StatusGrid grid = compute::status_grid(*y.results.grouping(school_id), before, in_.rules);
+    auto name_of = [](const std::string& id) { return std::string(model::find_direction(id)->name); };
     json rows = json::array();
-    for (int status = 4; status >= 0; --status) {
+    for (std::size_t r = 0; r < grid.rows.size(); ++r) {
         json row_cells = json::array();
-        for (int change = 0; change < 5; ++change) {
-            int colour = std::clamp(status + change - 2, 0, 4);
+        for (std::size_t c = 0; c < grid.columns.size(); ++c) {
             json names = json::array();
-            for (const auto& n : cells[static_cast<std::size_t>(status)][static_cast<std::size_t>(change)]) names.push_back(n);
-            row_cells.push_back({{"colour", colour}, {"names", std::move(names)}});
+            for (const auto& id : grid.cells[r][c]) names.push_back(name_of(id));
+            // Colour from worst (0: low and worse) to best (4: high and better).
+            row_cells.push_back({{"colour", grid.rows.size() - 1 - r + c}, {"names", std::move(names)}});
         }
-        rows.push_back({{"status", statuses[status]}, {"cells", std::move(row_cells)}});
+        rows.push_back({{"status", level_text(grid.rows[r])}, {"level", model::to_string(grid.rows[r])},
+                        {"cells", std::move(row_cells)}});
     }
+    json without_change = json::array();
+    for (const auto& d : grid.without_previous)
+        without_change.push_back({{"name", name_of(d.direction)}, {"status", level_text(d.level)}});
     json columns = json::array();
     for (const char* c : changes) columns.push_back(c);
-    return {{"has_grid", any}, {"columns", std::move(columns)}, {"rows", std::move(rows)},
-            {"without_change", std::move(without_change)}, {"has_without_change", !without_change.empty()}};
+    return {{"has_grid", grid.has_cells()}, {"columns", std::move(columns)}, {"rows", std::move(rows)},
+            {"same", ru_decimal(in_.rules.direction_change_same, 2)},
+            {"direction_high", ru_decimal(in_.rules.direction_high, 2)},
+            {"direction_low", ru_decimal(in_.rules.direction_low, 2)},
+            {"without_change", std::move(without_change)}, {"has_without_change", !grid.without_previous.empty()}};
 }
 
 json SiteBuilder::school_trends(const YearView& y, const std::string& school_id) const {

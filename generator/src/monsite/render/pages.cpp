@@ -1,7 +1,9 @@
 #include "monsite/render/pages.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "monsite/render/site_builder.hpp"
@@ -17,11 +19,11 @@ const std::vector<std::string>& reserved_top_level_names() {
     return names;
 }
 
-std::vector<Page> build_pages(const PagesInput& input, const Templates& templates, unsigned threads) {
+void build_pages(const PagesInput& input, const Templates& templates, const PageSink& deliver, unsigned threads) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     SiteBuilder planner(input, templates);
     const auto tasks = planner.plan();
-    threads = std::min<unsigned>(threads, static_cast<unsigned>(tasks.size()));
+    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(tasks.size())));
 
     // One builder and one copy of the templates per thread; tasks are taken in order.
     std::vector<Templates> copies;
@@ -29,18 +31,39 @@ std::vector<Page> build_pages(const PagesInput& input, const Templates& template
     std::vector<std::unique_ptr<SiteBuilder>> builders;
     builders.push_back(std::make_unique<SiteBuilder>(input, templates));
     for (auto& copy : copies) builders.push_back(std::make_unique<SiteBuilder>(input, copy));
-    util::run_tasks(tasks.size(), threads, [&](unsigned worker, std::size_t task) { tasks[task](*builders[worker]); });
 
-    std::vector<Page> pages;
-    std::vector<std::string> paths;
-    for (auto& b : builders) {
-        std::move(b->pages().begin(), b->pages().end(), std::back_inserter(pages));
-        std::move(b->sitemap_paths().begin(), b->sitemap_paths().end(), std::back_inserter(paths));
-    }
-    if (!input.site_url.empty()) pages.push_back(SiteBuilder::sitemap(input, std::move(paths)));
-    // Paths are unique (the publisher refuses a path added twice), so the order is total.
-    std::stable_sort(pages.begin(), pages.end(), [](const Page& a, const Page& b) { return a.path < b.path; });
-    return pages;
+    // A finished task's pages wait here until every earlier task's are delivered:
+    // the order of delivery is the plan's, whichever thread finishes first.
+    struct Finished {
+        bool done = false;
+        std::vector<Page> pages;
+    };
+    std::mutex lock;
+    std::vector<Finished> finished(tasks.size());
+    std::size_t next = 0;  // the first task not yet delivered
+    bool failed = false;   // deliver threw: nothing more is delivered
+    std::vector<std::string> sitemap_paths;
+    util::run_tasks(tasks.size(), threads, [&](unsigned worker, std::size_t task) {
+        SiteBuilder& builder = *builders[worker];
+        tasks[task](builder);
+        std::lock_guard guard(lock);
+        finished[task].done = true;
+        finished[task].pages = std::move(builder.pages());
+        builder.pages().clear();
+        std::move(builder.sitemap_paths().begin(), builder.sitemap_paths().end(), std::back_inserter(sitemap_paths));
+        builder.sitemap_paths().clear();
+        for (; !failed && next < finished.size() && finished[next].done; ++next) {
+            auto pages = std::move(finished[next].pages);
+            try {
+                for (auto& page : pages) deliver(std::move(page));
+            } catch (...) {
+                failed = true;
+                throw;
+            }
+        }
+    });
+    // sitemap() sorts the paths: the order they were collected in does not matter.
+    if (!input.site_url.empty()) deliver(SiteBuilder::sitemap(input, std::move(sitemap_paths)));
 }
 
 }  // namespace monsite::render

@@ -3,6 +3,7 @@
 // by one page_*.cpp per page kind (see site_builder.hpp), displayed by the
 // theme's templates. The latest year is at the root, each earlier year under /<year>/.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,11 +41,17 @@ struct PagesInput {
     std::string site_url;        // absolute URL of the site root for sitemap and Open Graph, or empty
 };
 
+// Receives each page as it is made (build_pages); may throw to stop the rendering.
+using PageSink = std::function<void(Page page)>;
+
 // Every page, plus sitemap.xml (only when site_url is set: a sitemap needs
-// absolute addresses) and per-school CSV downloads, sorted by path.
-// Pages are rendered on `threads` threads (0: one per core); the result is the
-// same whatever the number of threads.
-std::vector<Page> build_pages(const PagesInput& input, const Templates& templates, unsigned threads = 0);
+// absolute addresses) and per-school CSV downloads, each handed to `deliver`
+// as soon as it and every page planned before it are rendered: one call at a
+// time, in a fixed order (the plan's, sitemap.xml last) whatever the number of
+// threads, so the pages and the order are the same for any thread count.
+// Pages are rendered on `threads` threads (0: one per core). An exception from
+// rendering or from `deliver` stops the remaining pages and is rethrown here.
+void build_pages(const PagesInput& input, const Templates& templates, const PageSink& deliver, unsigned threads = 0);
 
 // The top-level names the generator itself publishes (sections such as
 // "schools", files such as "sitemap" and "404", folders "data" and "assets"),

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "monsite/compute/summary.hpp"
 #include "monsite/model/contract.hpp"
 #include "monsite/render/format.hpp"
 
@@ -104,12 +105,8 @@ json year_json(const model::YearData& input, const model::YearResults& year, con
     }
     y["clusters"] = std::move(clusters);
 
-    int ranked = 0;
-    std::map<std::string, int> group_counts{{"high", 0}, {"medium", 0}, {"low", 0}, {"", 0}};
-    for (const auto& g : year.groupings) {
-        ranked += g.rank ? 1 : 0;
-        ++group_counts[model::to_string(g.group)];
-    }
+    const int ranked = compute::ranked_count(year);
+    const compute::LevelCounts group_counts = compute::group_counts(year);
     json schools = json::array();
     for (const auto& s : input.schools) {
         const auto* g = year.grouping(s.school_id);
@@ -147,10 +144,10 @@ json year_json(const model::YearData& input, const model::YearResults& year, con
         schools.push_back(std::move(j));
     }
     y["schools"] = std::move(schools);
-    y["group_counts"] = {{"high", group_counts["high"]},
-                         {"medium", group_counts["medium"]},
-                         {"low", group_counts["low"]},
-                         {"none", group_counts[""]}};
+    y["group_counts"] = {{"high", group_counts.high},
+                         {"medium", group_counts.medium},
+                         {"low", group_counts.low},
+                         {"none", group_counts.none}};
 
     json zones = json::array();
     for (const auto& z : year.problem_zones) {

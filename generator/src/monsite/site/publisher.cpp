@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <set>
 
 #include "monsite/util/error.hpp"
 
@@ -57,25 +56,9 @@ std::string unique_suffix() { return std::to_string(::getpid()); }
 
 }  // namespace
 
-bool is_safe_relative_path(std::string_view relative) {
-    if (relative.empty() || relative.front() == '/' || relative.back() == '/') return false;
-    std::size_t start = 0;
-    while (start <= relative.size()) {
-        std::size_t end = relative.find('/', start);
-        if (end == std::string_view::npos) end = relative.size();
-        std::string_view part = relative.substr(start, end - start);
-        if (part.empty() || part == "." || part == ".." || part.size() > 200) return false;
-        for (char c : part)
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-                  c == '_'))
-                return false;
-        start = end + 1;
-    }
-    return true;
-}
-
 Publisher::Publisher(fs::path out_dir) : out_(std::move(out_dir)) {
     if (out_.filename().empty()) out_ = out_.parent_path();
+    out_ = fs::absolute(out_);
 }
 
 Publisher::~Publisher() {
@@ -84,19 +67,20 @@ Publisher::~Publisher() {
     if (!scratch_.empty()) fs::remove_all(scratch_, ec);
 }
 
-void Publisher::add(std::string_view relative, std::string bytes, std::string origin) {
-    if (!is_safe_relative_path(relative))
-        throw util::InternalError("недопустимый путь публикуемого файла «" + std::string(relative) + "»");
-    auto [at, fresh] = origins_.try_emplace(std::string(relative), std::move(origin));
-    if (!fresh)
-        throw util::UsageError("файл сайта «" + std::string(relative) + "» создаётся дважды: " + at->second + " и " +
-                               origin + "; один заменил бы другой");
-    files_.emplace(std::string(relative), std::move(bytes));
+bool Publisher::contains(std::string_view relative) const {
+    std::lock_guard guard(lock_);
+    return origins_.contains(relative);
+}
+
+fs::path Publisher::staging_dir() const {
+    std::lock_guard guard(lock_);
+    return staging_;
 }
 
 const fs::path& Publisher::scratch_dir() {
+    std::lock_guard guard(lock_);
     if (scratch_.empty()) {
-        fs::path parent = fs::absolute(out_).parent_path();
+        fs::path parent = out_.parent_path();
         fs::create_directories(parent);
         scratch_ = parent / ("." + out_.filename().string() + ".scratch-" + unique_suffix());
         fs::remove_all(scratch_);
@@ -105,44 +89,55 @@ const fs::path& Publisher::scratch_dir() {
     return scratch_;
 }
 
-PublishReport Publisher::commit() {
-    PublishReport report;
-    const fs::path out = fs::absolute(out_);
+void Publisher::start() {
     std::error_code ec;
-    fs::create_directories(out.parent_path(), ec);
-    if (ec) throw util::InternalError("не удалось создать папку: " + ec.message(), {out.parent_path().string()});
-    staging_ = out.parent_path() / ("." + out.filename().string() + ".staging-" + unique_suffix());
-    fs::remove_all(staging_, ec);
+    fs::create_directories(out_.parent_path(), ec);
+    if (ec) throw util::InternalError("не удалось создать папку: " + ec.message(), {out_.parent_path().string()});
+    fs::path staging = out_.parent_path() / ("." + out_.filename().string() + ".staging-" + unique_suffix());
+    fs::remove_all(staging, ec);
+    staging_ = staging;  // from here on the destructor removes it
     fs::create_directories(staging_, ec);
     if (ec) throw util::InternalError("не удалось создать папку: " + ec.message(), {staging_.string()});
+    had_output_ = fs::is_directory(out_, ec);
+}
 
-    const bool had_output = fs::is_directory(out, ec);
-    std::set<fs::path> made;  // folders already created: one system call each, not one per file
-    for (const auto& [relative, bytes] : files_) {
-        fs::path target = staging_ / relative;
-        if (made.insert(target.parent_path()).second) {
-            fs::create_directories(target.parent_path(), ec);
-            if (ec) throw util::InternalError("не удалось создать папку: " + ec.message(), {target.parent_path().string()});
-        }
-        fs::path earlier = out / relative;
-        if (had_output && same_bytes(earlier, bytes)) {
-            fs::create_hard_link(earlier, target, ec);
-            if (!ec) {
-                ++report.unchanged;
-                continue;
-            }
-            ec.clear();
-        }
-        write_file(target, bytes);
-        ++report.written;
+void Publisher::add(std::string_view relative, std::string bytes, std::string origin) {
+    std::lock_guard guard(lock_);
+    origins_.claim(relative, std::move(origin));
+    if (staging_.empty()) start();
+    std::error_code ec;
+    fs::path target = staging_ / relative;
+    if (made_.insert(target.parent_path()).second) {
+        fs::create_directories(target.parent_path(), ec);
+        if (ec) throw util::InternalError("не удалось создать папку: " + ec.message(), {target.parent_path().string()});
     }
-    if (had_output) {
+    fs::path earlier = out_ / relative;
+    if (had_output_ && same_bytes(earlier, bytes)) {
+        fs::create_hard_link(earlier, target, ec);
+        if (!ec) {
+            ++report_.unchanged;
+            return;
+        }
+        ec.clear();
+    }
+    write_file(target, bytes);
+    ++report_.written;
+}
+
+PublishReport Publisher::commit() {
+    std::lock_guard guard(lock_);
+    if (staging_.empty()) start();  // a site without files still replaces the earlier one
+    const fs::path& out = out_;
+    std::error_code ec;
+    PublishReport report = report_;
+    if (had_output_) {
         for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator();
              it.increment(ec))
-            if (it->is_regular_file() && !files_.count(fs::relative(it->path(), out).generic_string())) ++report.removed;
+            if (it->is_regular_file() && !origins_.contains(fs::relative(it->path(), out).generic_string()))
+                ++report.removed;
     }
 
-    if (!had_output) {
+    if (!had_output_) {
         fs::rename(staging_, out, ec);
         if (ec) throw util::InternalError("не удалось опубликовать сайт: " + ec.message(), {out.string()});
     } else if (exchange(staging_, out)) {

@@ -1,14 +1,19 @@
 #pragma once
-// The one place that writes the published site. Files are collected, written
-// into a staging folder beside the output, and swapped in at once: a failed
-// build leaves the earlier output exactly as it was. A file whose bytes did not
-// change is carried over (hard link), not rewritten, so its time stamp stays.
+// The one place that writes the published site: the staged on-disk OutputSink.
+// Each file is written into a staging folder beside the output as it arrives
+// (only its path and origin stay in memory), and commit() swaps the staging
+// folder in at once: a failed build (an exception, or no commit) leaves the
+// earlier output exactly as it was. A file whose bytes did not change is carried
+// over (hard link), not rewritten, so its time stamp stays.
 
 #include <cstddef>
 #include <filesystem>
-#include <map>
+#include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
+
+#include "monsite/site/output_sink.hpp"
 
 namespace monsite::site {
 
@@ -18,38 +23,37 @@ struct PublishReport {
     std::size_t removed = 0;    // earlier files the new output no longer has
 };
 
-class Publisher {
+class Publisher : public OutputSink {
 public:
     explicit Publisher(std::filesystem::path out_dir);
-    ~Publisher();  // removes the staging and scratch folders if commit() did not finish
+    ~Publisher() override;  // removes the staging and scratch folders if commit() did not finish
     Publisher(const Publisher&) = delete;
     Publisher& operator=(const Publisher&) = delete;
 
-    // Queues a file. `relative` is '/'-separated below the output folder; a
-    // path that is absolute, empty, or has "." / ".." parts or unusual
-    // characters throws util::InternalError (no output may land outside).
-    // `origin` says what made the file ("content/about.md", "открытые данные
-    // (schools.csv)"): a path added twice is never overwritten silently but
-    // throws util::UsageError naming both origins.
-    void add(std::string_view relative, std::string bytes, std::string origin);
-    bool contains(std::string_view relative) const { return files_.count(std::string(relative)) > 0; }
+    // OutputSink::add; the file is in the staging folder when add returns (the
+    // folder is made by the first add). Throws util::InternalError on I/O failure.
+    void add(std::string_view relative, std::string bytes, std::string origin) override;
+    bool contains(std::string_view relative) const override;
+    // Beside the output, never inside it.
+    const std::filesystem::path& scratch_dir() override;
 
-    // A private folder for libraries that insist on writing files themselves;
-    // it is removed when the publisher ends.
-    const std::filesystem::path& scratch_dir();
+    // The staging folder ("" before the first add): for tests.
+    std::filesystem::path staging_dir() const;
 
-    // Writes everything and swaps it in. Throws util::InternalError on I/O failure.
+    // Swaps the staged files in. Throws util::InternalError on I/O failure.
     PublishReport commit();
 
 private:
-    std::filesystem::path out_;
+    void start();  // makes the staging folder; lock_ held
+
+    std::filesystem::path out_;  // absolute
     std::filesystem::path staging_;
     std::filesystem::path scratch_;
-    std::map<std::string, std::string> files_;    // sorted: deterministic order of writing
-    std::map<std::string, std::string> origins_;  // path -> what added it
+    mutable std::mutex lock_;
+    OriginRegistry origins_;
+    bool had_output_ = false;
+    std::set<std::filesystem::path> made_;  // folders already created: one system call each, not one per file
+    PublishReport report_;
 };
-
-// True if `relative` is a path the publisher accepts.
-bool is_safe_relative_path(std::string_view relative);
 
 }  // namespace monsite::site

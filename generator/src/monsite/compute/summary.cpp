@@ -1,0 +1,116 @@
+#include "monsite/compute/summary.hpp"
+
+#include <algorithm>
+
+namespace monsite::compute {
+
+using model::Exact;
+using model::Level;
+
+Change change_of(const Exact& now, const Exact& before, const model::Rules& rules) {
+    Exact delta = now - before;
+    if (delta > rules.direction_change_same) return Change::better;
+    if (delta < Exact(0) - rules.direction_change_same) return Change::worse;
+    return Change::same;
+}
+
+namespace {
+
+std::size_t row_of(Level level) {
+    return static_cast<std::size_t>(std::find(StatusGrid::rows.begin(), StatusGrid::rows.end(), level) -
+                                    StatusGrid::rows.begin());
+}
+
+std::size_t column_of(Change change) {
+    return static_cast<std::size_t>(std::find(StatusGrid::columns.begin(), StatusGrid::columns.end(), change) -
+                                    StatusGrid::columns.begin());
+}
+
+const model::DirectionLevel* find(const model::SchoolGrouping& g, const std::string& direction) {
+    for (const auto& d : g.directions)
+        if (d.direction == direction) return &d;
+    return nullptr;
+}
+
+}  // namespace
+
+bool StatusGrid::has_cells() const {
+    for (const auto& row : cells)
+        for (const auto& c : row)
+            if (!c.empty()) return true;
+    return false;
+}
+
+const std::vector<std::string>& StatusGrid::cell(Level level, Change change) const {
+    static const std::vector<std::string> none;
+    std::size_t r = row_of(level);
+    return r < rows.size() ? cells[r][column_of(change)] : none;
+}
+
+StatusGrid status_grid(const model::SchoolGrouping& now, const model::SchoolGrouping* before,
+                       const model::Rules& rules) {
+    StatusGrid grid;
+    for (const auto& d : now.directions) {
+        if (!d.mean || d.level == Level::none) continue;
+        const model::DirectionLevel* last = before ? find(*before, d.direction) : nullptr;
+        if (!last || !last->mean) {
+            grid.without_previous.push_back({d.direction, d.level});
+            continue;
+        }
+        grid.cells[row_of(d.level)][column_of(change_of(*d.mean, *last->mean, rules))].push_back(d.direction);
+    }
+    return grid;
+}
+
+int LevelCounts::of(Level level) const {
+    switch (level) {
+    case Level::high: return high;
+    case Level::medium: return medium;
+    case Level::low: return low;
+    case Level::none: return none;
+    }
+    return 0;
+}
+
+namespace {
+
+void add(LevelCounts& counts, Level level) {
+    switch (level) {
+    case Level::high: ++counts.high; break;
+    case Level::medium: ++counts.medium; break;
+    case Level::low: ++counts.low; break;
+    case Level::none: ++counts.none; break;
+    }
+}
+
+}  // namespace
+
+LevelCounts group_counts(const model::YearResults& year) {
+    LevelCounts counts;
+    for (const auto& g : year.groupings) add(counts, g.group);
+    return counts;
+}
+
+LevelCounts direction_counts(const model::YearResults& year, std::string_view direction) {
+    LevelCounts counts;
+    for (const auto& g : year.groupings) {
+        const model::DirectionLevel* d = find(g, std::string(direction));
+        add(counts, d ? d->level : Level::none);
+    }
+    return counts;
+}
+
+LevelCounts indicator_counts(const model::YearResults& year, std::size_t indicator) {
+    LevelCounts counts;
+    for (const auto& s : year.schools)
+        if (indicator < s.values.size() && s.values[indicator] && s.values[indicator]->has_value())
+            add(counts, s.values[indicator]->level);
+    return counts;
+}
+
+int ranked_count(const model::YearResults& year) {
+    return static_cast<int>(std::count_if(year.groupings.begin(), year.groupings.end(),
+                                          [](const model::SchoolGrouping& g) { return g.rank > 0; }));
+}
+
+}  // namespace monsite::compute
