@@ -180,7 +180,7 @@ TEST_CASE("default_config: site settings and rules") {
     CHECK(config.source.empty());
     CHECK(config.site_url.empty());
     CHECK_FALSE(config.strict);
-    CHECK(config::supported_languages() == std::vector<std::string>{"ru"});
+    CHECK(config::supported_languages() == std::vector<std::string>{"ru", "en"});
     CHECK(config.rules.min_group == 5);
     CHECK(config.rules.group_high == Exact(70));
     CHECK(config.rules.group_medium == Exact(40));
@@ -543,14 +543,16 @@ TEST_CASE("load_config: language accepts only what the interface has") {
     const std::string file = (dir / "site.toml").generic_string();
     write_file(dir / "site.toml", "language = \"ru\"\n");
     CHECK(config::load_config(dir / "site.toml").language == "ru");
-    for (const char* other : {"en", "RU", "", "ru-RU"}) {
+    write_file(dir / "site.toml", "language = \"en\"\n");
+    CHECK(config::load_config(dir / "site.toml").language == "en");
+    for (const char* other : {"EN", "RU", "", "ru-RU", "de"}) {
         CAPTURE(other);
         write_file(dir / "site.toml", "municipality = \"Город\"\nlanguage = \"" + std::string(other) + "\"\n");
         util::UsageError e = usage_error([&] { config::load_config(dir / "site.toml"); });
         CHECK(e.where().file == file);
         CHECK(e.where().row == 2);
         CHECK(e.message() == "неизвестный язык «" + std::string(other) +
-                                 "» в language; допустимые значения: \"ru\" (на других языках интерфейса сайта пока нет)");
+                                 "» в language; допустимые значения: \"ru\", \"en\" (на других языках интерфейса сайта пока нет)");
     }
 }
 

@@ -346,7 +346,7 @@ model::Catalogue parse_catalogue(std::string_view toml_text, const std::string& 
 }
 
 const std::vector<std::string>& supported_languages() {
-    static const std::vector<std::string> languages = {"ru"};
+    static const std::vector<std::string> languages = {"ru", "en"};
     return languages;
 }
 

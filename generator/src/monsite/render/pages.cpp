@@ -19,7 +19,8 @@ const std::vector<std::string>& reserved_top_level_names() {
 
 std::vector<Page> build_pages(const PagesInput& input, const Templates& templates, unsigned threads) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    SiteBuilder planner(input, templates);
+    const SiteBuilder::json words = SiteBuilder::plain_texts(input.texts);
+    SiteBuilder planner(input, templates, words);
     const auto tasks = planner.plan();
     threads = std::min<unsigned>(threads, static_cast<unsigned>(tasks.size()));
 
@@ -27,8 +28,8 @@ std::vector<Page> build_pages(const PagesInput& input, const Templates& template
     std::vector<Templates> copies;
     for (unsigned t = 1; t < threads; ++t) copies.push_back(templates.clone());
     std::vector<std::unique_ptr<SiteBuilder>> builders;
-    builders.push_back(std::make_unique<SiteBuilder>(input, templates));
-    for (auto& copy : copies) builders.push_back(std::make_unique<SiteBuilder>(input, copy));
+    builders.push_back(std::make_unique<SiteBuilder>(input, templates, words));
+    for (auto& copy : copies) builders.push_back(std::make_unique<SiteBuilder>(input, copy, words));
     util::run_tasks(tasks.size(), threads, [&](unsigned worker, std::size_t task) { tasks[task](*builders[worker]); });
 
     std::vector<Page> pages;

@@ -137,6 +137,8 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     std::vector<fs::path> template_dirs;
     for (const auto& t : themes) template_dirs.push_back(t / "templates");
     render::Templates templates = render::Templates::load(template_dirs);
+    const config::TextCatalogue texts =
+        config::load_texts(util::parse_language(config.language).value_or(util::Language::ru), root);
     std::vector<render::ContentPage> content = load_content_pages(root, diags);
 
     progress("чтение и проверка данных");
@@ -168,15 +170,15 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     publisher.add("data/indicators.csv", render::indicators_csv(indicator_rows), "открытые данные (indicators.csv)");
     publisher.add("data/schools.csv", render::schools_csv(school_rows), "открытые данные (schools.csv)");
     fs::path workbook = publisher.scratch_dir() / "monitoring.xlsx";
-    render::write_monitoring_xlsx(workbook, indicator_rows, school_rows);
+    render::write_monitoring_xlsx(workbook, indicator_rows, school_rows, texts);
     publisher.add("data/monitoring.xlsx", read_bytes(workbook), "открытые данные (monitoring.xlsx)");
     render::SiteInfo info{config.municipality, config.department, config.base_url, config.language, report.years};
-    publisher.add("data/site.json", render::site_json(info, data, results, config.catalogue, config.rules),
+    publisher.add("data/site.json", render::site_json(info, data, results, config.catalogue, config.rules, texts),
                   "открытые данные (site.json)");
 
     progress("страницы сайта");
     add_static_files(publisher, themes);
-    render::PagesInput pages_input{info, data, results, config.catalogue, config.rules, std::move(content),
+    render::PagesInput pages_input{info, data, results, config.catalogue, config.rules, texts, std::move(content),
                                    add_chart_scripts(publisher, chart_scripts), config.site_url};
     for (auto& page : render::build_pages(pages_input, templates, options.threads))
         publisher.add(page.path, std::move(page.body), page.origin);
