@@ -9,12 +9,13 @@ is empty; a key has the same {placeholders} in both languages.
 Use (the rules of issue 11): every key the generator or a template asks for
 exists (a missing key), and every key of the catalogue is asked for somewhere
 (an unused key). Uses are found in
-  generator/src/**/*.{cpp,hpp}: text("key"), fill("key", ...), plural("key", n),
-      plural_decimal("key", ...), t("key") outside // comments; a literal ending in "_" followed by
-      "+" ("direction_" + id) uses every key with that prefix;
+  generator/src/monsite/render/*.{cpp,hpp} and any source naming TextCatalogue:
+      text("key"), fill("key", ...), plural("key", n), plural_decimal("key", ...),
+      year_text("key", ...), t("key"), text(cond ? "key1" : "key2") outside // comments;
+      a literal ending in "_" followed by "+" ("direction_" + id) uses every key with that prefix;
   themes/**/*.mustache: {{t.key}}, {{{t.key}}}, {{#t.key}}, {{^t.key}}.
-Until the pages take their words from the catalogue, nearly every key is
-unused, so this script stays out of ctest; run it by hand:
+ctest runs it as i18n.catalogue (and its self-test, test_check_catalogue.py,
+as i18n.self_test); by hand:
 
     python3 tests/i18n/check_catalogue.py            # structure, missing and unused keys
     python3 tests/i18n/check_catalogue.py --structure-only

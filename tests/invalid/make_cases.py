@@ -923,9 +923,9 @@ def site_url_not_absolute():
 @case
 def language_unknown():
     files = year(layout_book(base_tables()))
-    files.update(site_toml('language = "en"'))
+    files.update(site_toml('language = "de"'))
     return files, [
-        'data/site.toml: строка 3: неизвестный язык «en» в language; допустимые значения: "ru" '
+        'data/site.toml: строка 3: неизвестный язык «de» в language; допустимые значения: "ru", "en" '
         "(на других языках интерфейса сайта пока нет)",
     ], USAGE
 

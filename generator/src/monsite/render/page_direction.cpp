@@ -16,7 +16,7 @@ void SiteBuilder::direction(const YearView& y, const model::Direction& d) {
     json body;
     body["name"] = direction_name(texts(), d.id);
     body["text"] = direction_text(texts(), d.id);
-    body["indicators_heading"] = year_text("direction_indicators_heading", y.year);
+    body["indicators_heading"] = year_text("area_indicators_heading", y.year);
     json rows = json::array();
     for (auto i : indicators_of(std::string(d.id))) {
         if (!y.results.municipality.values[i]) continue;
