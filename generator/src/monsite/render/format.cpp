@@ -1,5 +1,7 @@
 #include "monsite/render/format.hpp"
 
+#include <charconv>
+
 #include "monsite/util/number_format.hpp"
 
 namespace monsite::render {
@@ -13,6 +15,13 @@ int decimals_of(const model::Indicator& indicator) { return indicator.unit == mo
 
 std::string data_number(const model::Indicator& indicator, const model::Exact& value) {
     return value.to_fixed(decimals_of(indicator));
+}
+
+double data_double(const model::Exact& value, int decimals) {
+    const std::string text = value.to_fixed(decimals);
+    double number = 0;
+    std::from_chars(text.data(), text.data() + text.size(), number);
+    return number;
 }
 
 std::string data_sum(const model::Exact& value) {

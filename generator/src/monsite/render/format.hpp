@@ -15,6 +15,8 @@ int decimals_of(const model::Indicator& indicator);
 
 // Open-data form: "73.00", "12" (rounded half away from zero, '.' as the point).
 std::string data_number(const model::Indicator& indicator, const model::Exact& value);
+// The open-data form as a number (for charts and site.json): exactly value.to_fixed(decimals).
+double data_double(const model::Exact& value, int decimals);
 // A pooled sum: a whole number, or 2 decimals if it is not whole.
 std::string data_sum(const model::Exact& value);
 

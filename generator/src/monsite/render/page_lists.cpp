@@ -123,7 +123,7 @@ void SiteBuilder::subjects(const YearView& y) {
     std::vector<ChartPoint> bars;
     for (const auto& s : y.results.subjects)
         if (s.average_score)
-            bars.push_back({subject_name(texts(), s.subject), s.average_score->to_double(), "",
+            bars.push_back({subject_name(texts(), s.subject), data_double(*s.average_score, 2), "",
                             decimal_text(texts(), *s.average_score, 1), false});
     ChartFrame frame{text("subjects_chart_title"), texts().fill("subjects_chart_description", {{"min_group", min_group}}),
                      text("col_average_result"), true};

@@ -190,7 +190,7 @@ json SiteBuilder::composite_chart(const YearView& y, const std::string& school_i
         const auto* gr = r ? r->grouping(school_id) : nullptr;
         if (!gr) continue;
         std::string shown = gr->composite ? decimal_text(texts(), *gr->composite, 2) : text("no_data");
-        points.push_back({std::to_string(year), gr->composite ? std::optional<double>(gr->composite->to_double()) : std::nullopt,
+        points.push_back({std::to_string(year), gr->composite ? std::optional<double>(data_double(*gr->composite, 2)) : std::nullopt,
                           model::to_string(gr->group), shown, year == y.year});
         rows.push_back({{"cells", {std::to_string(year), shown, group_name(texts(), gr->group)}}});
     }

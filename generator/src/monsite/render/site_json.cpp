@@ -42,35 +42,10 @@ const char* better_id(model::Better better) {
     return "none";
 }
 
-// The open-data value object; its texts are the page's (ValueView).
-json value_json(const config::TextCatalogue& texts, const model::Indicator& ind, const model::IndicatorValue& v) {
-    json out;
-    out["note"] = model::to_string(v.note);
-    if (!v.has_value()) return out;
-    const ValueView view = value_view(texts, ind, v);
-    int places = decimals_of(ind);
-    out["value"] = rounded(v.value, places);
-    out["text"] = view.text;
-    if (v.has_fraction) {
-        out["numerator"] = rounded(v.numerator, 2);
-        out["denominator"] = rounded(v.denominator, 2);
-    }
-    out["level"] = model::to_string(v.level);
-    if (v.change) {
-        out["change"] = rounded(*v.change, places);
-        out["change_text"] = view.change_text;
-    }
-    if (v.change_3y) {
-        out["change_3y"] = rounded(*v.change_3y, places);
-        out["change_3y_text"] = change_text(texts, ind, *v.change_3y);
-    }
-    return out;
-}
-
 json values_json(const config::TextCatalogue& texts, const model::EntityValues& e, const model::Catalogue& catalogue) {
     json out = json::object();
     for (std::size_t i = 0; i < catalogue.indicators.size(); ++i)
-        if (e.values[i]) out[catalogue.indicators[i].id] = value_json(texts, catalogue.indicators[i], *e.values[i]);
+        if (e.values[i]) out[catalogue.indicators[i].id] = value_view(texts, catalogue.indicators[i], e.values[i]).to_json();
     return out;
 }
 

@@ -1,7 +1,5 @@
 #include "monsite/render/views.hpp"
 
-#include <charconv>
-
 #include "monsite/render/charts.hpp"
 #include "monsite/render/format.hpp"
 
@@ -56,8 +54,13 @@ json ValueView::to_json() const {
     if (has_value()) {
         out["has_value"] = true;
         out["data_value"] = data_value;
+        out["value"] = *number;
+        if (numerator) out["numerator"] = *numerator;
+        if (denominator) out["denominator"] = *denominator;
         out["level"] = level;
         out["change"] = change;
+        if (change_number) out["change"]["value"] = *change_number;
+        if (change_3y_number) out["change_3y"] = {{"text", change_3y_text}, {"value", *change_3y_number}};
     }
     return out;
 }
@@ -83,13 +86,23 @@ ValueView value_view(const config::TextCatalogue& texts, const Indicator& ind, c
         return out;
     }
     out.text = value_text(texts, ind, v->value);
+    const int places = decimals_of(ind);
     out.data_value = data_number(ind, v->value);
-    double number = 0;
-    std::from_chars(out.data_value.data(), out.data_value.data() + out.data_value.size(), number);
-    out.number = number;
+    out.number = data_double(v->value, places);
+    if (v->has_fraction) {
+        out.numerator = data_double(v->numerator, 2);
+        out.denominator = data_double(v->denominator, 2);
+    }
     out.level = level_badge(texts, v->level);
     out.change = change_view(texts, ind, v->change);
-    if (v->change) out.change_text = change_text(texts, ind, *v->change);
+    if (v->change) {
+        out.change_text = change_text(texts, ind, *v->change);
+        out.change_number = data_double(*v->change, places);
+    }
+    if (v->change_3y) {
+        out.change_3y_text = change_text(texts, ind, *v->change_3y);
+        out.change_3y_number = data_double(*v->change_3y, places);
+    }
     return out;
 }
 

@@ -22,7 +22,8 @@ nlohmann::ordered_json level_badge(const config::TextCatalogue& texts, model::Le
 nlohmann::ordered_json change_view(const config::TextCatalogue& texts, const model::Indicator& ind,
                                    const std::optional<model::Exact>& change);
 
-// One displayed value of an indicator.
+// One value of an indicator as pages and site.json show it: its text and, beside
+// it, the numbers (never parsed back from the text).
 struct ValueView {
     std::string text;                 // as shown: "73.5%", the catalogue's no_data or suppressed, "—"
     std::string note;                 // "", "no_data", "suppressed"; "n/a" when the indicator does not apply
@@ -31,13 +32,19 @@ struct ValueView {
     bool suppressed = false;
     std::optional<double> number;     // the value for charts, exactly the open-data value; nullopt without one
     std::string data_value;           // the open-data value ("73.50"), empty without a value
+    std::optional<double> numerator, denominator;  // pooled sums of a ratio (2 decimals)
     nlohmann::ordered_json level;     // level_badge, or null
     nlohmann::ordered_json change;    // change_view, or null
     std::string change_text;          // the change's text, empty without a change
+    std::optional<double> change_number;
+    std::string change_3y_text;       // the change since two years before
+    std::optional<double> change_3y_number;
 
     bool has_value() const { return number.has_value(); }
-    // The template context: text, note, applies, missing, suppressed, has_value,
-    // data_value, level, change (the keys the value partial reads).
+    // The one serialisation, for template contexts and site.json alike: text,
+    // note, applies, missing, suppressed; with a value also has_value,
+    // data_value, value, numerator, denominator, level (badge or null), change
+    // (change_view plus its number "value", or null) and change_3y {text, value}.
     nlohmann::ordered_json to_json() const;
 };
 
