@@ -6,6 +6,7 @@
 #include "monsite/render/format.hpp"
 #include "monsite/render/prose.hpp"
 #include "monsite/render/views.hpp"
+#include "monsite/util/number_format.hpp"
 #include "monsite/util/slug.hpp"
 
 namespace monsite::render {
@@ -46,7 +47,8 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
     body["values_heading"] = year_text("school_values_heading", y.year);
     body["no_measures"] = year_text("school_no_measures", y.year);
     body["advice"] = group_advice(texts(), g->group);
-    if (auto students = s.field("students")) body["students"] = std::to_string(static_cast<long long>(*students));
+    if (auto students = s.field("students"))
+        body["students"] = util::format_integer(static_cast<long long>(*students), texts().language());
     if (auto teachers = s.field("teachers_total")) {
         body["teachers"] = std::to_string(static_cast<long long>(*teachers));
         body["teachers_text"] = texts().plural("teacher_count", static_cast<long long>(*teachers));
