@@ -115,7 +115,6 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
 // The level of each direction now against its change since last year, as
 // compute::status_grid places them (rows high, medium, low; columns worse, same, better).
 json SiteBuilder::status_grid(const YearView& y, const std::string& school_id) const {
-    const char* change_keys[] = {"grid_change_worse", "grid_change_same", "grid_change_better"};
     const auto* before = y.previous ? y.previous->grouping(school_id) : nullptr;
     const compute::StatusGrid grid = compute::status_grid(*y.results.grouping(school_id), before, in_.rules);
     auto name_of = [&](const std::string& id) { return direction_name(texts(), id); };
@@ -134,8 +133,8 @@ json SiteBuilder::status_grid(const YearView& y, const std::string& school_id) c
     json without_change = json::array();
     for (const auto& d : grid.without_previous)
         without_change.push_back({{"name", name_of(d.direction)}, {"status", level_text(texts(), d.level)}});
-    json columns = json::array();
-    for (const char* key : change_keys) columns.push_back(text(key));
+    // In the order of compute::StatusGrid::columns: worse, same, better.
+    json columns = json::array({text("grid_change_worse"), text("grid_change_same"), text("grid_change_better")});
     const std::string same = decimal_text(texts(), in_.rules.direction_change_same, 2);
     const std::string high = decimal_text(texts(), in_.rules.direction_high, 2);
     const std::string low = decimal_text(texts(), in_.rules.direction_low, 2);
