@@ -19,6 +19,7 @@
 
 using namespace monsite;
 using monsite::test::TempDir;
+using monsite::test::read_bytes;
 namespace fs = std::filesystem;
 
 namespace {
@@ -80,11 +81,6 @@ const ingest::Table* table_named(const ingest::Workbook& book, const std::string
     for (const auto& t : book.tables)
         if (t.name() == name) return &t;
     return nullptr;
-}
-
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 }  // namespace

@@ -20,6 +20,9 @@
 
 using namespace monsite;
 using monsite::test::TempDir;
+using monsite::test::read_bytes;
+using monsite::test::tree;
+using monsite::test::names_in;
 using monsite::test::write_file;
 namespace fs = std::filesystem;
 
@@ -58,25 +61,6 @@ void write_year(const fs::path& data, const std::string& year, const std::string
     write_file(data / year / "Кадры.csv", staff);
     write_file(data / year / "Развитие.csv", development_csv);
     write_file(data / year / "Педагоги.csv", teachers_csv);
-}
-
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::map<std::string, std::string> tree(const fs::path& root) {
-    std::map<std::string, std::string> out;
-    for (const auto& e : fs::recursive_directory_iterator(root))
-        if (e.is_regular_file()) out[fs::relative(e.path(), root).generic_string()] = read_bytes(e.path());
-    return out;
-}
-
-std::vector<std::string> names_in(const fs::path& dir) {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
