@@ -5,7 +5,7 @@
 # every line of <case>/expected.txt (as substrings of its error output) both
 # times, and write nothing: an earlier public/ stays as it was. Optional:
 # <case>/args.txt holds extra arguments for both commands (e.g. --strict), and
-# <case>/content and <case>/themes are the site's own pages and themes, placed
+# <case>/content, <case>/themes and <case>/i18n are the site's own pages, themes and texts, placed
 # beside data/ as in a real site.
 set -uo pipefail
 monsite=$1
@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cp -r "$case_dir/data" "$work/data"
-for extra in content themes; do
+for extra in content themes i18n; do
   [ -d "$case_dir/$extra" ] && cp -r "$case_dir/$extra" "$work/$extra"
 done
 args=()

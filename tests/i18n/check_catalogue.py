@@ -9,12 +9,13 @@ is empty; a key has the same {placeholders} in both languages.
 Use (the rules of issue 11): every key the generator or a template asks for
 exists (a missing key), and every key of the catalogue is asked for somewhere
 (an unused key). Uses are found in
-  generator/src/**/*.{cpp,hpp}: text("key"), fill("key", ...), plural("key", n),
-      plural_decimal("key", ...), t("key") outside // comments; a literal ending in "_" followed by
-      "+" ("direction_" + id) uses every key with that prefix;
+  generator/src/monsite/render/*.{cpp,hpp} and any source naming TextCatalogue:
+      text("key"), fill("key", ...), plural("key", n), plural_decimal("key", ...),
+      year_text("key", ...), t("key"), text(cond ? "key1" : "key2") outside // comments;
+      a literal ending in "_" followed by "+" ("direction_" + id) uses every key with that prefix;
   themes/**/*.mustache: {{t.key}}, {{{t.key}}}, {{#t.key}}, {{^t.key}}.
-Until the pages take their words from the catalogue, nearly every key is
-unused, so this script stays out of ctest; run it by hand:
+ctest runs it as i18n.catalogue (and its self-test, test_check_catalogue.py,
+as i18n.self_test); by hand:
 
     python3 tests/i18n/check_catalogue.py            # structure, missing and unused keys
     python3 tests/i18n/check_catalogue.py --structure-only
@@ -30,7 +31,9 @@ import tomllib
 
 FORMS = {"ru": ["one", "few", "many", "other"], "en": ["one", "other"]}
 PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
-CPP_USE = re.compile(r'\b(?:text|fill|plural|plural_decimal|t)\(\s*"([a-z0-9_]+)"\s*[,)]')
+CPP_USE = re.compile(r'\b(?:text|fill|plural|plural_decimal|year_text|t)\(\s*"([a-z0-9_]+)"\s*[,)]')
+# A choice between two keys: text(good ? "change_better" : "change_worse").
+CPP_CHOICE = re.compile(r'\b(?:text|fill|plural|year_text)\(\s*[A-Za-z_.()!>-]+\s*\?\s*"([a-z0-9_]+)"\s*:\s*"([a-z0-9_]+)"')
 CPP_PREFIX = re.compile(r'"([a-z0-9_]+_)"\)?\s*\+')
 CPP_COMMENT = re.compile(r"(^|\s)//[^\n]*", re.MULTILINE)  # a line comment; kept: "https://..."
 TEMPLATE_USE = re.compile(r"\{\{\{?\s*[#^/]?\s*t\.([a-z0-9_]+)\s*\}?\}\}")
@@ -84,8 +87,15 @@ def find_uses(root):
             # Comments are blanked, not cut, so line numbers stay right.
             text = CPP_COMMENT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))),
                                    path.read_text(encoding="utf-8"))
+            # Only code that uses the catalogue: render/ and files naming TextCatalogue
+            # (other stages have text() functions of their own).
+            if path.parent.name != "render" and "TextCatalogue" not in text:
+                continue
             for m in CPP_USE.finditer(text):
                 used.setdefault(m.group(1), f"{path.relative_to(root)}:{text.count(chr(10), 0, m.start()) + 1}")
+            for m in CPP_CHOICE.finditer(text):
+                for key in m.groups():
+                    used.setdefault(key, f"{path.relative_to(root)}:{text.count(chr(10), 0, m.start()) + 1}")
             for m in CPP_PREFIX.finditer(text):
                 prefixes.setdefault(m.group(1), f"{path.relative_to(root)}:{text.count(chr(10), 0, m.start()) + 1}")
     for path in sorted((root / "themes").rglob("*.mustache")):

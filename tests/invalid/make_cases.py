@@ -953,6 +953,17 @@ def content_page_collides():
 
 
 @case
+def i18n_unknown_key():
+    # A site's own texts (i18n/ru.toml beside data/) with a misspelt key: found
+    # before any data is read, by check and build alike.
+    extras = dict(USAGE)
+    extras["i18n/ru.toml"] = "# our words\nnav_school = \"Организации\"\n".encode("utf-8")
+    return year(layout_book(base_tables())), [
+        "i18n/ru.toml: строка 2: неизвестный ключ текста «nav_school»; возможно, имелось в виду «nav_schools»",
+    ], extras
+
+
+@case
 def unknown_partial():
     files = year(layout_book(base_tables()))
     files.update(site_toml('theme = "broken"'))

@@ -68,21 +68,6 @@ const ContractRow contract_rows[] = {
     {"burnout_events", "support", FormulaKind::sum, Unit::count, N, 0, 0, true, false},
 };
 
-// One valid indicator in catalogue syntax, 9 lines long (the [[indicator]] header is its first line).
-std::string indicator_block(const std::string& id, const std::string& formula, const std::string& better = "higher",
-                            const std::string& thresholds = "[50, 80]", const std::string& unit = "%") {
-    std::string out = "[[indicator]]\n";
-    out += "id = \"" + id + "\"\n";
-    out += "direction = \"mastery\"\n";
-    out += "title = \"Показатель " + id + "\"\n";
-    out += "formula = \"" + formula + "\"\n";
-    out += "unit = \"" + unit + "\"\n";
-    out += "better = \"" + better + "\"\n";
-    out += thresholds.empty() ? "# no thresholds\n" : "thresholds = " + thresholds + "\n";
-    out += "scopes = [\"school\"]\n";
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("default_config: the 25 contract indicators in contract order") {

@@ -4,12 +4,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "monsite/config/i18n.hpp"
 #include "monsite/render/charts.hpp"
+#include "monsite/render/views.hpp"
 
 using namespace monsite::render;
 using json = nlohmann::json;
 
 namespace {
+
+const monsite::config::TextCatalogue& ru() {
+    static const auto texts = monsite::config::builtin_texts(monsite::util::Language::ru);
+    return texts;
+}
 
 ChartFrame percent_frame() {
     return {"Доля педагогов", "Доля педагогов по годам: от 61,0 % до 73,5 %.", "Доля, %", true};
@@ -107,16 +114,16 @@ void check_tooltip(const json& layer) {
 
 TEST_CASE("level_style maps levels and falls back to not rated") {
     CHECK(std::string(level_style("high").symbol) == "▲");
-    CHECK(std::string(level_style("high").name) == "высокий");
+    CHECK(level_name(ru(), level_style("high").level) == "высокий");
     CHECK(std::string(level_style("medium").symbol) == "●");
-    CHECK(std::string(level_style("medium").name) == "средний");
+    CHECK(level_name(ru(), level_style("medium").level) == "средний");
     CHECK(std::string(level_style("low").symbol) == "▼");
-    CHECK(std::string(level_style("low").name) == "низкий");
+    CHECK(level_name(ru(), level_style("low").level) == "низкий");
     const LevelStyle& none = level_style("whatever");
     CHECK(std::string(none.level).empty());
     CHECK(std::string(none.colour) == "#bdbdbd");
     CHECK(std::string(none.symbol) == "–");
-    CHECK(std::string(none.name) == "не оценивается");
+    CHECK(level_name(ru(), none.level) == "не оценивается");
     CHECK(&level_style("") == &none);
     CHECK(&level_style("high") == &level_style("high"));  // static storage
     // Three distinct fills.
@@ -131,7 +138,7 @@ TEST_CASE("trend_chart: years in order, thresholds, percent axis, symbols") {
                                      {"2022", std::nullopt, "", "нет данных"},
                                      {"2023", 68.25, "medium", "68,3 %"},
                                      {"2024", 73.5, "high", "73,5 %"}};
-    json spec = json::parse(trend_chart(frame, years, {{60.0, "граница низкого уровня — 60 %"}, {70.0, "граница высокого уровня — 70 %"}}));
+    json spec = json::parse(trend_chart(ru(), frame, years, {{60.0, "граница низкого уровня — 60 %"}, {70.0, "граница высокого уровня — 70 %"}}));
     check_common(spec, frame);
     CHECK(spec["height"] == 240);
 
@@ -184,7 +191,7 @@ TEST_CASE("trend_chart: years in order, thresholds, percent axis, symbols") {
 TEST_CASE("trend_chart without thresholds or percent") {
     ChartFrame frame{"Вакансии", "Число вакансий по годам.", "Число", false};
     std::vector<ChartPoint> years = {{"2023", 4.0, "", "4"}, {"2024", 2.0, "", "2"}};
-    json spec = json::parse(trend_chart(frame, years, {}));
+    json spec = json::parse(trend_chart(ru(), frame, years, {}));
     CHECK(layers_with_mark(spec, "rule").empty());
     auto lines = layers_with_mark(spec, "line");
     REQUIRE(lines.size() == 1);
@@ -194,7 +201,7 @@ TEST_CASE("trend_chart without thresholds or percent") {
     CHECK(colour_channel(spec)["legend"]["values"] == json::array({""}));
 
     // One rule; a value that is not finite draws none.
-    json one = json::parse(trend_chart(frame, years, {{3.0, "граница высокого уровня — 3"}, {std::nan(""), "нет"}}));
+    json one = json::parse(trend_chart(ru(), frame, years, {{3.0, "граница высокого уровня — 3"}, {std::nan(""), "нет"}}));
     for (const auto& layer : one["layer"])
         if (layer.contains("data")) {
             REQUIRE(layer["data"]["values"].size() == 1);
@@ -208,7 +215,7 @@ TEST_CASE("bar_chart: input order, colours, value labels, reference rule") {
                                     {"Юг", 40.0, "low", "40,0 %"},
                                     {"Центр", std::nullopt, "medium", "—"},
                                     {"Запад", 55.5, "medium", "55,5 %"}};
-    json spec = json::parse(bar_chart(frame, bars, 73.5, "Округ: 73,5 %"));
+    json spec = json::parse(bar_chart(ru(), frame, bars, 73.5, "Округ: 73,5 %"));
     check_common(spec, frame);
     CHECK(spec["height"] == 28 * 3 + 40);
     REQUIRE(spec["data"]["values"].size() == 3);
@@ -242,10 +249,10 @@ TEST_CASE("bar_chart: input order, colours, value labels, reference rule") {
     CHECK(labelled);
 
     // No reference: no rule.
-    json plain = json::parse(bar_chart(frame, bars, std::nullopt, ""));
+    json plain = json::parse(bar_chart(ru(), frame, bars, std::nullopt, ""));
     CHECK(layers_with_mark(plain, "rule").empty());
     // Repeated labels stay separate bars.
-    json twice = json::parse(bar_chart(frame, {{"А", 1.0, "", "1"}, {"А", 2.0, "", "2"}}, std::nullopt, ""));
+    json twice = json::parse(bar_chart(ru(), frame, {{"А", 1.0, "", "1"}, {"А", 2.0, "", "2"}}, std::nullopt, ""));
     CHECK(labels_in_order(twice) == std::vector<std::string>{"А", "А (2)"});
 }
 
@@ -256,7 +263,7 @@ TEST_CASE("schools_chart: highest first, ties by label, highlighted school") {
                                        {"Школа А", 50.0, "medium", "50,0 %"},
                                        {"Школа Г", std::nullopt, "", "нет данных"},
                                        {"Школа Д", 10.0, "low", "10,0 %"}};
-    json spec = json::parse(schools_chart(frame, schools, 62.0, "Муниципалитет: 62,0 %"));
+    json spec = json::parse(schools_chart(ru(), frame, schools, 62.0, "Муниципалитет: 62,0 %"));
     check_common(spec, frame);
     CHECK(spec["height"] == 22 * 4 + 40);
     REQUIRE(spec["data"]["values"].size() == 4);
@@ -287,18 +294,18 @@ TEST_CASE("schools_chart: highest first, ties by label, highlighted school") {
 
     // Without a highlighted school there is no bold condition.
     schools[1].highlight = false;
-    json plain = json::parse(schools_chart(frame, schools, std::nullopt, ""));
+    json plain = json::parse(schools_chart(ru(), frame, schools, std::nullopt, ""));
     CHECK_FALSE(layers_with_mark(plain, "bar")[0]["encoding"]["y"]["axis"].contains("labelFontWeight"));
     CHECK(layers_with_mark(plain, "rule").empty());
 }
 
 TEST_CASE("groups_chart: input order, integer count axis") {
-    ChartFrame frame{"Группы эффективности", "Число школ в каждой группе.", "", false};
+    ChartFrame frame{"Группы эффективности", "Число школ в каждой группе.", "Число школ", false};
     std::vector<ChartPoint> groups = {{"Высокая", 3.0, "high", "3"},
                                       {"Средняя", 7.0, "medium", "7"},
                                       {"Низкая", 2.0, "low", "2"},
                                       {"Без оценки", 1.0, "", "1"}};
-    json spec = json::parse(groups_chart(frame, groups));
+    json spec = json::parse(groups_chart(ru(), frame, groups));
     check_common(spec, frame);
     REQUIRE(spec["data"]["values"].size() == 4);
     CHECK(labels_in_order(spec) == std::vector<std::string>{"Высокая", "Средняя", "Низкая", "Без оценки"});
@@ -316,7 +323,7 @@ TEST_CASE("groups_chart: input order, integer count axis") {
     CHECK_FALSE(enc["x"]["axis"].contains("labelExpr"));  // short names stay on one line
 
     // Long group names are drawn on several lines.
-    json wrapped = json::parse(groups_chart(frame, {{"Группа 1: высокая эффективность", 3.0, "high", "3"}}));
+    json wrapped = json::parse(groups_chart(ru(), frame, {{"Группа 1: высокая эффективность", 3.0, "high", "3"}}));
     std::string expr = layers_with_mark(wrapped, "bar")[0]["encoding"]["x"]["axis"]["labelExpr"];
     CHECK(expr == R"(datum.value === "Группа 1: высокая эффективность" ? ["Группа 1:","высокая","эффективность"] : datum.label)");
 }
@@ -324,7 +331,7 @@ TEST_CASE("groups_chart: input order, integer count axis") {
 TEST_CASE("specs are compact, deterministic and safe inside a script element") {
     ChartFrame frame{"A < B & C > D", "Школы </script><b>", "Доля, %", true};
     std::vector<ChartPoint> bars = {{"<Школа & лицей>", 50.0, "high", "50 %"}};
-    std::string text = bar_chart(frame, bars, 40.0, "a<b");
+    std::string text = bar_chart(ru(), frame, bars, 40.0, "a<b");
     CHECK(text.find('<') == std::string::npos);
     CHECK(text.find('>') == std::string::npos);
     CHECK(text.find('&') == std::string::npos);
@@ -333,15 +340,15 @@ TEST_CASE("specs are compact, deterministic and safe inside a script element") {
     json spec = json::parse(text);
     CHECK(spec["description"] == "Школы </script><b>");
     CHECK(spec["data"]["values"][0]["label"] == "<Школа & лицей>");
-    CHECK(text == bar_chart(frame, bars, 40.0, "a<b"));
+    CHECK(text == bar_chart(ru(), frame, bars, 40.0, "a<b"));
     CHECK(text.rfind("{\"$schema\":", 0) == 0);  // key order kept
 }
 
 TEST_CASE("empty inputs still give valid specs") {
     ChartFrame frame = percent_frame();
-    json spec = json::parse(schools_chart(frame, {}, std::nullopt, ""));
+    json spec = json::parse(schools_chart(ru(), frame, {}, std::nullopt, ""));
     CHECK(spec["data"]["values"].empty());
     CHECK(spec["height"] == 40);
-    CHECK(json::parse(trend_chart(frame, {}, {{1.0, "граница"}}))["data"]["values"].empty());
-    CHECK(json::parse(groups_chart(frame, {}))["data"]["values"].empty());
+    CHECK(json::parse(trend_chart(ru(), frame, {}, {{1.0, "граница"}}))["data"]["values"].empty());
+    CHECK(json::parse(groups_chart(ru(), frame, {}))["data"]["values"].empty());
 }

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "monsite/config/i18n.hpp"
 #include "monsite/model/exact.hpp"
 #include "monsite/model/indicator.hpp"
 #include "monsite/render/format.hpp"
@@ -25,6 +26,15 @@ const model::Indicator years = indicator(Unit::years);
 const model::Indicator rates = indicator(Unit::rates);
 
 Exact frac(std::int64_t n, std::int64_t d) { return Exact::fraction(n, d); }
+
+const config::TextCatalogue& ru() {
+    static const auto texts = config::builtin_texts(util::Language::ru);
+    return texts;
+}
+const config::TextCatalogue& en() {
+    static const auto texts = config::builtin_texts(util::Language::en);
+    return texts;
+}
 
 // The characters the Russian forms use, spelled out so the expectations are unambiguous.
 const std::string nnbsp = "\u202f";  // narrow no-break space: thousands, before a unit
@@ -85,55 +95,63 @@ TEST_CASE("data_sum: whole sums as integers, other sums with 2 decimals") {
     CHECK(render::data_sum(frac(80, 4)) == "20");
 }
 
-TEST_CASE("ru_value: decimal comma, unit after a narrow no-break space, trailing zeros dropped") {
-    CHECK(render::ru_value(percent, frac(147, 2)) == "73,5" + nnbsp + "%");
-    CHECK(render::ru_value(percent, Exact(73)) == "73" + nnbsp + "%");        // not "73,0 %"
-    CHECK(render::ru_value(percent, Exact(100)) == "100" + nnbsp + "%");
-    CHECK(render::ru_value(percent, Exact(0)) == "0" + nnbsp + "%");
-    CHECK(render::ru_value(years, frac(25, 2)) == "12,5" + nnbsp + "лет");
-    CHECK(render::ru_value(years, Exact(41)) == "41" + nnbsp + "лет");
-    CHECK(render::ru_value(rates, frac(3, 2)) == "1,5" + nnbsp + "ст.");
-    CHECK(render::ru_value(count, Exact(12)) == "12");  // counts carry no unit
+TEST_CASE("value_text in Russian: decimal comma, unit after a narrow no-break space, trailing zeros dropped") {
+    CHECK(render::value_text(ru(), percent, frac(147, 2)) == "73,5" + nnbsp + "%");
+    CHECK(render::value_text(ru(), percent, Exact(73)) == "73" + nnbsp + "%");        // not "73,0 %"
+    CHECK(render::value_text(ru(), percent, Exact(100)) == "100" + nnbsp + "%");
+    CHECK(render::value_text(ru(), percent, Exact(0)) == "0" + nnbsp + "%");
+    CHECK(render::value_text(ru(), years, frac(25, 2)) == "12,5" + nnbsp + "года");  // a fraction takes "other"
+    CHECK(render::value_text(ru(), years, Exact(41)) == "41" + nnbsp + "год");  // plural "one": 41 год
+    CHECK(render::value_text(ru(), rates, frac(3, 2)) == "1,5" + nnbsp + "ставки");
+    CHECK(render::value_text(ru(), count, Exact(12)) == "12");  // counts carry no unit
 }
 
-TEST_CASE("ru_value: thousands are grouped only above 4 digits") {
-    CHECK(render::ru_value(count, Exact(999)) == "999");
-    CHECK(render::ru_value(count, Exact(1234)) == "1234");
-    CHECK(render::ru_value(count, Exact(12345)) == "12" + nnbsp + "345");
-    CHECK(render::ru_value(count, Exact(123456)) == "123" + nnbsp + "456");
-    CHECK(render::ru_value(count, Exact(1234567)) == "1" + nnbsp + "234" + nnbsp + "567");
-    CHECK(render::ru_value(count, Exact(-12345)) == minus + "12" + nnbsp + "345");
+TEST_CASE("value_text in Russian: thousands are grouped only above 4 digits") {
+    CHECK(render::value_text(ru(), count, Exact(999)) == "999");
+    CHECK(render::value_text(ru(), count, Exact(1234)) == "1234");
+    CHECK(render::value_text(ru(), count, Exact(12345)) == "12" + nnbsp + "345");
+    CHECK(render::value_text(ru(), count, Exact(123456)) == "123" + nnbsp + "456");
+    CHECK(render::value_text(ru(), count, Exact(1234567)) == "1" + nnbsp + "234" + nnbsp + "567");
+    CHECK(render::value_text(ru(), count, Exact(-12345)) == minus + "12" + nnbsp + "345");
 }
 
-TEST_CASE("ru_change: explicit sign, the minus sign, percentage points, zero as \"0\"") {
-    CHECK(render::ru_change(percent, frac(16, 5)) == "+3,2" + nnbsp + "п." + nbsp + "п.");
-    CHECK(render::ru_change(percent, frac(-3, 2)) == minus + "1,5" + nnbsp + "п." + nbsp + "п.");
-    CHECK(render::ru_change(percent, Exact(2)) == "+2" + nnbsp + "п." + nbsp + "п.");  // trailing ",0" dropped
-    CHECK(render::ru_change(count, Exact(-1)) == minus + "1");
-    CHECK(render::ru_change(count, Exact(3)) == "+3");
-    CHECK(render::ru_change(count, Exact(12345)) == "+12" + nnbsp + "345");
-    CHECK(render::ru_change(years, frac(1, 2)) == "+0,5" + nnbsp + "лет");
-    CHECK(render::ru_change(rates, frac(-1, 2)) == minus + "0,5" + nnbsp + "ст.");
+TEST_CASE("change_text in Russian: explicit sign, the minus sign, percentage points, zero as \"0\"") {
+    CHECK(render::change_text(ru(), percent, frac(16, 5)) == "+3,2" + nnbsp + "п." + nbsp + "п.");
+    CHECK(render::change_text(ru(), percent, frac(-3, 2)) == minus + "1,5" + nnbsp + "п." + nbsp + "п.");
+    CHECK(render::change_text(ru(), percent, Exact(2)) == "+2" + nnbsp + "п." + nbsp + "п.");  // trailing ",0" dropped
+    CHECK(render::change_text(ru(), count, Exact(-1)) == minus + "1");
+    CHECK(render::change_text(ru(), count, Exact(3)) == "+3");
+    CHECK(render::change_text(ru(), count, Exact(12345)) == "+12" + nnbsp + "345");
+    CHECK(render::change_text(ru(), years, frac(1, 2)) == "+0,5" + nnbsp + "года");
+    CHECK(render::change_text(ru(), rates, frac(-1, 2)) == minus + "0,5" + nnbsp + "ставки");
     // Zero, and changes that round to zero, are a bare "0" with neither sign nor unit.
-    CHECK(render::ru_change(percent, Exact(0)) == "0");
-    CHECK(render::ru_change(count, Exact(0)) == "0");
-    CHECK(render::ru_change(percent, frac(1, 25)) == "0");    // +0.04 -> 0.0
-    CHECK(render::ru_change(percent, frac(-1, 25)) == "0");   // -0.04 -> 0.0, never "−0"
-    CHECK(render::ru_change(count, frac(-2, 5)) == "0");      // -0.4 -> 0
+    CHECK(render::change_text(ru(), percent, Exact(0)) == "0");
+    CHECK(render::change_text(ru(), count, Exact(0)) == "0");
+    CHECK(render::change_text(ru(), percent, frac(1, 25)) == "0");    // +0.04 -> 0.0
+    CHECK(render::change_text(ru(), percent, frac(-1, 25)) == "0");   // -0.04 -> 0.0, never "−0"
+    CHECK(render::change_text(ru(), count, frac(-2, 5)) == "0");      // -0.4 -> 0
     // -1/20 = -0.05: 0.5 tenths rounds away from zero -> -0.1.
-    CHECK(render::ru_change(percent, frac(-1, 20)) == minus + "0,1" + nnbsp + "п." + nbsp + "п.");
+    CHECK(render::change_text(ru(), percent, frac(-1, 20)) == minus + "0,1" + nnbsp + "п." + nbsp + "п.");
     // No ASCII hyphen-minus anywhere in a negative change.
-    CHECK(render::ru_change(percent, frac(-7, 2)).find('-') == std::string::npos);
+    CHECK(render::change_text(ru(), percent, frac(-7, 2)).find('-') == std::string::npos);
 }
 
-TEST_CASE("ru_decimal: fixed places with a decimal comma, zeros kept") {
-    CHECK(render::ru_decimal(frac(200, 3), 2) == "66,67");
-    CHECK(render::ru_decimal(Exact(5), 2) == "5,00");
-    CHECK(render::ru_decimal(frac(1, 2), 2) == "0,50");
-    CHECK(render::ru_decimal(frac(725, 8), 2) == "90,63");  // 90.625, half away from zero
-    CHECK(render::ru_decimal(frac(5, 2), 0) == "3");
-    CHECK(render::ru_decimal(frac(-5, 2), 0) == minus + "3");
-    CHECK(render::ru_decimal(frac(24691, 2), 1) == "12" + nnbsp + "345,5");  // 12345.5
-    CHECK(render::ru_decimal(frac(2469, 2), 2) == "1234,50");                 // 4 digits: not grouped
-    CHECK(render::ru_decimal(Exact(0), 2) == "0,00");
+TEST_CASE("decimal_text in Russian: fixed places with a decimal comma, zeros kept") {
+    CHECK(render::decimal_text(ru(), frac(200, 3), 2) == "66,67");
+    CHECK(render::decimal_text(ru(), Exact(5), 2) == "5,00");
+    CHECK(render::decimal_text(ru(), frac(1, 2), 2) == "0,50");
+    CHECK(render::decimal_text(ru(), frac(725, 8), 2) == "90,63");  // 90.625, half away from zero
+    CHECK(render::decimal_text(ru(), frac(5, 2), 0) == "3");
+    CHECK(render::decimal_text(ru(), frac(-5, 2), 0) == minus + "3");
+    CHECK(render::decimal_text(ru(), frac(24691, 2), 1) == "12" + nnbsp + "345,5");  // 12345.5
+    CHECK(render::decimal_text(ru(), frac(2469, 2), 2) == "1234,50");                 // 4 digits: not grouped
+    CHECK(render::decimal_text(ru(), Exact(0), 2) == "0,00");
+}
+
+TEST_CASE("a value is written the catalogue's way: 30,5 % in Russian, 30.5% in English") {
+    CHECK(render::value_text(ru(), percent, frac(61, 2)) == "30,5" + nnbsp + "%");
+    CHECK(render::value_text(en(), percent, frac(61, 2)) == "30.5%");
+    CHECK(render::value_text(en(), count, Exact(12345)) == "12,345");
+    CHECK(render::decimal_text(en(), frac(200, 3), 2) == "66.67");
+    CHECK(render::change_text(en(), percent, frac(-3, 2)) == minus + "1.5" + nbsp + "pp");
 }

@@ -19,9 +19,15 @@
 
 using namespace monsite;
 using monsite::test::TempDir;
+using monsite::test::read_bytes;
 namespace fs = std::filesystem;
 
 namespace {
+
+const monsite::config::TextCatalogue& ru_texts() {
+    static const auto texts = monsite::config::builtin_texts(monsite::util::Language::ru);
+    return texts;
+}
 
 std::vector<render::IndicatorRow> indicator_rows() {
     return {
@@ -77,17 +83,12 @@ const ingest::Table* table_named(const ingest::Workbook& book, const std::string
     return nullptr;
 }
 
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 }  // namespace
 
 TEST_CASE("monitoring.xlsx: two sheets with Russian headers, numbers as numbers, ids as text") {
     TempDir dir;
     const fs::path file = dir / "monitoring.xlsx";
-    render::write_monitoring_xlsx(file, indicator_rows(), school_rows());
+    render::write_monitoring_xlsx(file, indicator_rows(), school_rows(), ru_texts());
     REQUIRE(fs::is_regular_file(file));
 
     util::Diagnostics diags;
@@ -156,7 +157,7 @@ TEST_CASE("monitoring.xlsx: two sheets with Russian headers, numbers as numbers,
 TEST_CASE("monitoring.xlsx: the sheet XML freezes the header row, has an autofilter and no formulas") {
     TempDir dir;
     const fs::path file = dir / "monitoring.xlsx";
-    render::write_monitoring_xlsx(file, indicator_rows(), school_rows());
+    render::write_monitoring_xlsx(file, indicator_rows(), school_rows(), ru_texts());
     ingest::ZipArchive zip(file, util::SourceLocation{"monitoring.xlsx"}, {});
     REQUIRE(zip.contains("xl/worksheets/sheet1.xml"));
     REQUIRE(zip.contains("xl/worksheets/sheet2.xml"));
@@ -180,7 +181,7 @@ TEST_CASE("monitoring.xlsx: the sheet XML freezes the header row, has an autofil
 TEST_CASE("monitoring.xlsx: no data rows still gives both sheets with headers") {
     TempDir dir;
     const fs::path file = dir / "empty.xlsx";
-    render::write_monitoring_xlsx(file, {}, {});
+    render::write_monitoring_xlsx(file, {}, {}, ru_texts());
     util::Diagnostics diags;
     ingest::Workbook book = ingest::read_workbook(file, "empty.xlsx", {}, {}, diags);
     CHECK_FALSE(diags.has_errors());
@@ -197,10 +198,10 @@ TEST_CASE("monitoring.xlsx: the same rows give byte-identical files, whenever th
     const fs::path second = dir / "b" / "monitoring.xlsx";
     fs::create_directories(first.parent_path());
     fs::create_directories(second.parent_path());
-    render::write_monitoring_xlsx(first, indicator_rows(), school_rows());
+    render::write_monitoring_xlsx(first, indicator_rows(), school_rows(), ru_texts());
     // Zip entries store times with 2-second resolution: wait past that so a clock leak would show.
     std::this_thread::sleep_for(std::chrono::milliseconds(2100));
-    render::write_monitoring_xlsx(second, indicator_rows(), school_rows());
+    render::write_monitoring_xlsx(second, indicator_rows(), school_rows(), ru_texts());
     const std::string a = read_bytes(first), b = read_bytes(second);
     REQUIRE_FALSE(a.empty());
     CHECK(a.size() == b.size());
@@ -214,7 +215,7 @@ TEST_CASE("monitoring.xlsx: the same rows give byte-identical files, whenever th
     auto changed = indicator_rows();
     changed[0].value = "73.51";
     const fs::path third = dir / "c.xlsx";
-    render::write_monitoring_xlsx(third, changed, school_rows());
+    render::write_monitoring_xlsx(third, changed, school_rows(), ru_texts());
     CHECK(read_bytes(third) != a);
 }
 

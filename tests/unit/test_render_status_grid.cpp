@@ -11,7 +11,9 @@
 #include "compute_fixtures.hpp"
 #include "monsite/compute/summary.hpp"
 #include "monsite/model/contract.hpp"
+#include "monsite/config/i18n.hpp"
 #include "monsite/render/pages.hpp"
+#include "monsite/render/prose.hpp"
 #include "monsite/render/template.hpp"
 #include "monsite/render/views.hpp"
 #include "test_support.hpp"
@@ -24,6 +26,11 @@ using monsite::test::make_year;
 using monsite::test::rated_school;
 
 namespace {
+
+const config::TextCatalogue& ru_texts() {
+    static const auto texts = config::builtin_texts(util::Language::ru);
+    return texts;
+}
 
 const std::filesystem::path default_templates = std::filesystem::path(MONSITE_FIXTURES) / "../../themes/default/templates";
 
@@ -51,7 +58,7 @@ std::vector<render::Page> all_pages(const render::PagesInput& in, const render::
 std::string school_page(const test::Computed& c, const model::Dataset& data, const render::Templates& templates,
                         const std::string& id) {
     render::SiteInfo info{"Округ", "Управление образования", "/", "ru", {2024, 2025}};
-    render::PagesInput in{info, data, c.results, c.catalogue, c.rules, {}, false, ""};
+    render::PagesInput in{info, data, c.results, c.catalogue, c.rules, ru_texts(), {}, false, ""};
     for (auto& page : all_pages(in, templates))
         if (page.path == "schools/" + id + "/index.html") return page.body;
     FAIL("no page schools/" << id << "/index.html");
@@ -74,14 +81,14 @@ std::string expected_probe(const StatusGrid& grid, const model::Rules& rules) {
         out += "|" + std::string(model::to_string(StatusGrid::rows[r])) + ":";
         for (std::size_t col = 0; col < StatusGrid::columns.size(); ++col) {
             out += "[" + std::to_string(2 - r + col) + ":";
-            for (const auto& id : grid.cells[r][col]) out += render::escape_html(model::find_direction(id)->name) + ";";
+            for (const auto& id : grid.cells[r][col]) out += render::escape_html(render::direction_name(ru_texts(), id)) + ";";
             out += "]";
         }
     }
     out += "|W:";
     for (const auto& d : grid.without_previous)
-        out += render::escape_html(model::find_direction(d.direction)->name) + "=" +
-               render::escape_html(render::level_text(d.level)) + ";";
+        out += render::escape_html(render::direction_name(ru_texts(), d.direction)) + "=" +
+               render::escape_html(render::level_text(ru_texts(), d.level)) + ";";
     out += "|S:" + rules.direction_change_same.to_fixed(2);
     out += "|G:" + std::string(grid.has_cells() ? "1" : "0");
     return out;
@@ -118,9 +125,9 @@ TEST_CASE("render: the school page's grid context is the compute grid") {
     CHECK(a.cell(Level::high, compute::Change::worse) == std::vector<std::string>{"mastery"});
     CHECK(a.cell(Level::low, compute::Change::same) == std::vector<std::string>{"young"});
     std::string shown = between(school_page(c, data, templates, "a"), "GRID", "END");
-    CHECK(shown.rfind("|high:[2:" + std::string(model::find_direction("mastery")->name) + ";][3:][4:" +
-                          std::string(model::find_direction("diagnostics")->name) + ";]|medium:[1:][2:][3:]|low:[0:][1:" +
-                          std::string(model::find_direction("young")->name) + ";][2:]|W:",
+    CHECK(shown.rfind("|high:[2:" + render::direction_name(ru_texts(), "mastery") + ";][3:][4:" +
+                          render::direction_name(ru_texts(), "diagnostics") + ";]|medium:[1:][2:][3:]|low:[0:][1:" +
+                          render::direction_name(ru_texts(), "young") + ";][2:]|W:",
                       0) == 0);
 }
 
@@ -134,17 +141,17 @@ TEST_CASE("render: the default theme shows the grid in three rows with its rule"
     std::vector<std::string> rows;
     for (auto i = body.find("<th scope=\"row\">"); i != std::string::npos; i = body.find("<th scope=\"row\">", i + 1))
         rows.push_back(between(body.substr(i), "<th scope=\"row\">", "</th>"));
-    CHECK(rows == std::vector<std::string>{render::level_text(Level::high), render::level_text(Level::medium),
-                                           render::level_text(Level::low)});
+    CHECK(rows == std::vector<std::string>{render::level_text(ru_texts(), Level::high), render::level_text(ru_texts(), Level::medium),
+                                           render::level_text(ru_texts(), Level::low)});
     CHECK(table.find("<td class=\"grid-c4\"><span class=\"grid-item\">" +
-                     std::string(model::find_direction("diagnostics")->name) + "</span></td>") != std::string::npos);
+                     render::direction_name(ru_texts(), "diagnostics") + "</span></td>") != std::string::npos);
     // The paragraph above the grid gives the «no change» band and the level boundaries.
     std::string section = between(html, "id=\"grid-heading\"", "<table class=\"status-grid\">");
     CHECK(section.find("0,10") != std::string::npos);
     CHECK(section.find("1,50") != std::string::npos);
     CHECK(section.find("0,75") != std::string::npos);
     // Communities has no previous year: listed below the grid with its level.
-    CHECK(html.find(std::string(model::find_direction("communities")->name) + " — " + render::level_text(Level::medium)) !=
+    CHECK(html.find(render::direction_name(ru_texts(), "communities") + " — " + render::level_text(ru_texts(), Level::medium)) !=
           std::string::npos);
 }
 
@@ -154,7 +161,7 @@ TEST_CASE("render: the «no change» band shown is the configured one, on the sc
     c.rules.direction_change_same = test::fraction(1, 4);
     auto templates = render::Templates::load({default_templates});
     render::SiteInfo info{"Округ", "Управление образования", "/", "ru", {2024, 2025}};
-    render::PagesInput in{info, data, c.results, c.catalogue, c.rules, {}, false, ""};
+    render::PagesInput in{info, data, c.results, c.catalogue, c.rules, ru_texts(), {}, false, ""};
     int checked = 0;
     for (auto& page : all_pages(in, templates)) {
         if (page.path == "schools/a/index.html") {

@@ -20,6 +20,9 @@
 
 using namespace monsite;
 using monsite::test::TempDir;
+using monsite::test::read_bytes;
+using monsite::test::tree;
+using monsite::test::names_in;
 using monsite::test::write_file;
 namespace fs = std::filesystem;
 
@@ -58,25 +61,6 @@ void write_year(const fs::path& data, const std::string& year, const std::string
     write_file(data / year / "Кадры.csv", staff);
     write_file(data / year / "Развитие.csv", development_csv);
     write_file(data / year / "Педагоги.csv", teachers_csv);
-}
-
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::map<std::string, std::string> tree(const fs::path& root) {
-    std::map<std::string, std::string> out;
-    for (const auto& e : fs::recursive_directory_iterator(root))
-        if (e.is_regular_file()) out[fs::relative(e.path(), root).generic_string()] = read_bytes(e.path());
-    return out;
-}
-
-std::vector<std::string> names_in(const fs::path& dir) {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -688,4 +672,61 @@ TEST_CASE("build_site: the default theme and the chart scripts come from monsite
     CHECK(read_bytes(dir / "public/assets/marker.txt") == "from the resource folder");
     CHECK(read_bytes(dir / "public/assets/js/vendor/vega.min.js") == "/* vega */");
     CHECK(read_bytes(dir / "public/assets/js/vendor/vega-embed.min.js") == "/* vega-embed */");
+}
+
+TEST_CASE("build_site: the pages take their words from the catalogue: plurals, Russian and English") {
+    TempDir dir;
+    const fs::path example = fs::path(MONSITE_FIXTURES) / ".." / ".." / "data";
+    REQUIRE(fs::is_directory(example));
+    fs::copy(example, dir / "data", fs::copy_options::recursive);
+    {
+        Run run = build(options_for(dir));
+        INFO(run.dump());
+        REQUIRE(run.report);
+        REQUIRE(run.report->schools == 24);
+        const std::string home = read_bytes(dir / "public/index.html");
+        CHECK(home.find("<html lang=\"ru\">") != std::string::npos);
+        CHECK(home.find("content=\"ru_RU\"") != std::string::npos);
+        CHECK(home.find("24 школы,") != std::string::npos);  // not «24 школ»
+        CHECK(read_bytes(dir / "public/schools/index.html").find("В округе 24 школы.") != std::string::npos);
+    }
+    // The same data as an English site: the interface is English, numbers are written the English way.
+    write_file(dir / "data/site.toml", read_bytes(example / "site.toml") + "\nlanguage = \"en\"\n");
+    Run run = build(options_for(dir));
+    INFO(run.dump());
+    REQUIRE(run.report);
+    const std::string home = read_bytes(dir / "public/index.html");
+    CHECK(home.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(home.find("content=\"en_US\"") != std::string::npos);
+    CHECK(home.find("24 schools,") != std::string::npos);
+    CHECK(home.find(">Schools</a>") != std::string::npos);
+    CHECK(home.find("24 школ") == std::string::npos);
+    CHECK(home.find("%<") != std::string::npos);      // "73.3%" with no space before the sign
+    CHECK(home.find(" %<") == std::string::npos);
+}
+
+TEST_CASE("build_site: a site's i18n/<lang>.toml changes words, and its mistakes stop the build before the data") {
+    TempDir dir;
+    write_year(dir / "data", "2025");
+    write_file(dir / "i18n/ru.toml", "nav_schools = \"Образовательные организации\"\n");
+    {
+        Run run = build(options_for(dir));
+        INFO(run.dump());
+        REQUIRE(run.report);
+        CHECK(read_bytes(dir / "public/index.html").find(">Образовательные организации</a>") != std::string::npos);
+    }
+    write_file(dir / "i18n/ru.toml", "nav_schools = \"Школы\"\nnav_school = \"Школа\"\n");
+    std::size_t files_read = 0;
+    site::BuildOptions options = options_for(dir);
+    options.on_file = [&](std::string_view) { ++files_read; };
+    util::Diagnostics diags;
+    try {
+        site::build_site(options, diags);
+        FAIL("no error");
+    } catch (const util::UsageError& e) {
+        CHECK(e.message().find("nav_school") != std::string::npos);
+        CHECK(e.where().file.find("i18n/ru.toml") != std::string::npos);
+        CHECK(e.where().row == 2);
+    }
+    CHECK(files_read == 0);
 }

@@ -25,6 +25,8 @@
 
 using namespace monsite;
 using monsite::test::TempDir;
+using monsite::test::read_bytes;
+using monsite::test::tree;
 using monsite::test::write_file;
 namespace fs = std::filesystem;
 
@@ -36,18 +38,6 @@ const fs::path golden_dir = fs::path(MONSITE_GOLDEN) / "site-small";
 // The pages compared with golden files: the golden file is the path with '/' as '__'.
 const std::vector<std::string> golden_pages = {"index.html", "schools/s1/index.html",
                                                "indicators/mentor_coverage/index.html", "404.html"};
-
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::map<std::string, std::string> tree(const fs::path& root) {
-    std::map<std::string, std::string> out;
-    for (const auto& e : fs::recursive_directory_iterator(root))
-        if (e.is_regular_file()) out[fs::relative(e.path(), root).generic_string()] = read_bytes(e.path());
-    return out;
-}
 
 std::string dump(const util::Diagnostics& diags) {
     std::string out;

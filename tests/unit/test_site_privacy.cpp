@@ -18,6 +18,7 @@
 
 using namespace monsite;
 using monsite::test::TempDir;
+using monsite::test::read_bytes;
 using monsite::test::write_file;
 namespace fs = std::filesystem;
 
@@ -37,11 +38,6 @@ void write_data(const fs::path& data) {
                "C3;s1;Химия;;нет\n"
                "C4;s1;Химия;;нет\n"
                "C5;s1;Химия;;нет\n");
-}
-
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 // The table row of a subject on a page, from its header cell to the end of the row.

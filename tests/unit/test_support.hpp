@@ -1,12 +1,16 @@
 #pragma once
 // Helpers shared by the unit tests: temporary folders, small files, expected errors.
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -39,6 +43,28 @@ inline void write_file(const std::filesystem::path& path, const std::string& byt
     std::filesystem::create_directories(path.parent_path());
     std::ofstream out(path, std::ios::binary);
     out << bytes;
+}
+
+// The bytes of a file (empty if it cannot be read).
+inline std::string read_bytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Every regular file below `root`: relative path ('/'-separated) -> bytes.
+inline std::map<std::string, std::string> tree(const std::filesystem::path& root) {
+    std::map<std::string, std::string> out;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(root))
+        if (e.is_regular_file()) out[std::filesystem::relative(e.path(), root).generic_string()] = read_bytes(e.path());
+    return out;
+}
+
+// The names directly in `dir`, sorted.
+inline std::vector<std::string> names_in(const std::filesystem::path& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 // Sets (or, with nullopt, removes) an environment variable for the guard's lifetime.

@@ -69,18 +69,6 @@ TEST_CASE("shown_number: the whole part and a visible fraction") {
     CHECK(util::shown_number("-21", true).whole == 21);
 }
 
-TEST_CASE("value_text and change_text: Russian matches today's ru_value and ru_change") {
-    const auto ru = config::builtin_texts(Language::ru);
-    const auto percent = indicator(model::Unit::percent), count = indicator(model::Unit::count);
-    for (auto v : {model::Exact::fraction(61, 2), model::Exact(0), model::Exact::fraction(-2469, 100),
-                   model::Exact(12345), model::Exact::fraction(1, 3)}) {
-        CHECK(render::value_text(ru, percent, v) == render::ru_value(percent, v));
-        CHECK(render::value_text(ru, count, v) == render::ru_value(count, v));
-        CHECK(render::change_text(ru, percent, v) == render::ru_change(percent, v));
-        CHECK(render::change_text(ru, count, v) == render::ru_change(count, v));
-    }
-}
-
 TEST_CASE("value_text and change_text: English, and counted units in both") {
     const auto en = config::builtin_texts(Language::en), ru = config::builtin_texts(Language::ru);
     const auto percent = indicator(model::Unit::percent), years = indicator(model::Unit::years),

@@ -7,8 +7,7 @@
 
 #include "monsite/cli/options.hpp"
 #include "monsite/site/build.hpp"
-#include "monsite/site/load.hpp"
-#include "monsite/site/sources.hpp"
+#include "monsite/site/pipeline.hpp"
 #include "monsite/util/error.hpp"
 
 namespace monsite::cli {
@@ -64,22 +63,25 @@ void print_year_summary(const model::Dataset& dataset) {
 
 ExitStatus run_check(const Options& options) {
     const std::string display = options.data_dir.generic_string();
-    std::string config_used;
-    config::SiteConfig config = site::resolve_config(options.data_dir, display, options.config_file, config_used);
-    const bool strict = options.strict || config.strict;
+    site::PipelineOptions steps;
+    steps.data_dir = options.data_dir;
+    steps.display_dir = display;
+    steps.config_file = options.config_file;
+    steps.threads = options.threads;
+    steps.strict = options.strict;
+    if (options.verbose) steps.on_file = [](std::string_view file) { std::cerr << "чтение " << file << '\n'; };
+    if (options.verbose) steps.on_note = [](std::string_view note) { std::cerr << note << '\n'; };
+    // The load step of a build: configuration, then the site's own files (theme,
+    // templates, texts, content pages: their mistakes stop check too), then the data.
+    site::Pipeline pipeline(std::move(steps));
     util::Diagnostics diags;
-    // Content pages and theme templates are the site's own: their mistakes stop check too.
-    site::check_site_sources(options.data_dir, config, diags);
-    site::LoadOptions load;
-    load.data_dir = options.data_dir;
-    load.display_dir = display;
-    load.threads = options.threads;
-    for (const auto& ind : config.catalogue.indicators) load.indicator_ids.push_back(ind.id);
-    if (options.verbose) load.on_file = [](std::string_view file) { std::cerr << "чтение " << file << '\n'; };
-    load.indicators = site::indicator_inputs(config.catalogue);
-    if (options.verbose) load.on_note = [](std::string_view note) { std::cerr << note << '\n'; };
-    model::Dataset dataset = site::load_dataset(load, diags);
-    if (strict) diags.warnings_to_errors();
+    pipeline.load_config();
+    pipeline.load_site(diags);
+    pipeline.load_data(diags);
+    if (pipeline.strict()) diags.warnings_to_errors();
+    const config::SiteConfig& config = pipeline.config();
+    const std::string& config_used = pipeline.config_used();
+    const model::Dataset& dataset = pipeline.data();
     print_diagnostics(diags, options.quiet);
     if (diags.has_errors()) return report_errors(diags, "Исправьте данные и запустите проверку снова.");
     if (options.quiet) print_quiet_warning_count(diags);

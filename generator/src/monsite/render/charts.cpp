@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "monsite/render/views.hpp"
+
 namespace monsite::render {
 namespace {
 
@@ -16,10 +18,10 @@ using json = nlohmann::ordered_json;
 // Fills from ColorBrewer's diverging RdYlBu / PuOr schemes: blue-orange is the
 // axis colour-blind viewers keep, and the lightness steps (L* ≈ 28, 90, 57)
 // keep the three levels apart in grey-scale print.
-constexpr LevelStyle kHigh{"high", "#313695", "▲", "высокий"};
-constexpr LevelStyle kMedium{"medium", "#fee090", "●", "средний"};
-constexpr LevelStyle kLow{"low", "#e66101", "▼", "низкий"};
-constexpr LevelStyle kNotRated{"", "#bdbdbd", "–", "не оценивается"};
+constexpr LevelStyle kHigh{"high", "#313695", "▲"};
+constexpr LevelStyle kMedium{"medium", "#fee090", "●"};
+constexpr LevelStyle kLow{"low", "#e66101", "▼"};
+constexpr LevelStyle kNotRated{"", "#bdbdbd", "–"};
 // The colour scale's fixed domain order.
 constexpr const LevelStyle* kLevelOrder[] = {&kHigh, &kMedium, &kLow, &kNotRated};
 
@@ -56,7 +58,7 @@ std::vector<Row> rows_of(const std::vector<ChartPoint>& points, bool unique_labe
     return rows;
 }
 
-json data_values(const std::vector<Row>& rows) {
+json data_values(const config::TextCatalogue& texts, const std::vector<Row>& rows) {
     json values = json::array();
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const Row& r = rows[i];
@@ -65,7 +67,7 @@ json data_values(const std::vector<Row>& rows) {
         if (!symbol.empty()) mark_text += mark_text.empty() ? symbol : " " + symbol;
         // What a screen reader says for the mark (the level in words).
         std::string aria_text = r.label + ": " + r.value_text;
-        if (!symbol.empty()) aria_text += ", уровень " + std::string(r.style->name);
+        if (!symbol.empty()) aria_text += texts.fill("chart_level_spoken", {{"level", level_name(texts, r.style->level)}});
         values.push_back({{"label", r.label},
                           {"value", r.value},
                           {"level", r.style->level},
@@ -84,55 +86,55 @@ std::string js_string(const std::string& text) {
     return json(text).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-// Legend labels: "высокий ▲" and so on.
-std::string level_label_expr() {
+// Legend labels: "high ▲" and so on, in the catalogue's words.
+std::string level_label_expr(const config::TextCatalogue& texts) {
     std::string expr;
     for (const LevelStyle* s : kLevelOrder) {
         if (s->level[0] == '\0') break;
-        expr += "datum.value === " + js_string(s->level) + " ? " + js_string(std::string(s->name) + " " + s->symbol) + " : ";
+        expr += "datum.value === " + js_string(s->level) + " ? " + js_string(level_name(texts, s->level) + " " + s->symbol) + " : ";
     }
-    return expr + js_string(kNotRated.name);
+    return expr + js_string(level_name(texts, kNotRated.level));
 }
 
 // Colour by level with a fixed domain; the legend lists only levels present.
 // `room` is the share of the container's width the legend may take (it starts
 // where the plot starts); entries are about 140 px wide.
-json level_colour(const std::vector<Row>& rows, const char* room) {
+json level_colour(const config::TextCatalogue& texts, const std::vector<Row>& rows, const char* room) {
     json domain = json::array();
     json range = json::array();
     json present = json::array();
-    std::string spoken = "Уровень:";
+    std::string spoken = texts.text("chart_level") + ":";
     for (const LevelStyle* s : kLevelOrder) {
         domain.push_back(s->level);
         range.push_back(s->colour);
         bool used = std::any_of(rows.begin(), rows.end(), [s](const Row& r) { return r.style == s; });
         if (!used) continue;
         present.push_back(s->level);
-        spoken += std::string(present.size() > 1 ? ", " : " ") + s->name + (s->level[0] ? std::string(" ") + s->symbol : "");
+        spoken += std::string(present.size() > 1 ? ", " : " ") + level_name(texts, s->level) + (s->level[0] ? std::string(" ") + s->symbol : "");
     }
     return {{"field", "level"},
             {"type", "nominal"},
             {"scale", {{"domain", domain}, {"range", range}}},
             {"legend",
-             {{"title", "Уровень"},
+             {{"title", texts.text("chart_level")},
               {"orient", "bottom"},
               {"direction", "horizontal"},
               {"columns",
                {{"expr", std::string("isFinite(containerSize()[0]) ? clamp(floor(containerSize()[0] * ") + room +
                              " / 140), 1, 4) : 2"}}},
               {"values", present},
-              {"labelExpr", level_label_expr()},
+              {"labelExpr", level_label_expr(texts)},
               {"description", spoken}}}};
 }
 
-json tooltip() {
-    return json::array({{{"field", "label"}, {"type", "nominal"}, {"title", "Объект"}},
-                        {{"field", "value_text"}, {"type", "nominal"}, {"title", "Значение"}}});
+json tooltip(const config::TextCatalogue& texts) {
+    return json::array({{{"field", "label"}, {"type", "nominal"}, {"title", texts.text("chart_tooltip_object")}},
+                        {{"field", "value_text"}, {"type", "nominal"}, {"title", texts.text("col_value")}}});
 }
 
 // The data marks' tooltip and their text for screen readers.
-json with_tooltip(json encoding) {
-    encoding["tooltip"] = tooltip();
+json with_tooltip(const config::TextCatalogue& texts, json encoding) {
+    encoding["tooltip"] = tooltip(texts);
     encoding["description"] = {{"field", "aria_text"}, {"type", "nominal"}};
     return encoding;
 }
@@ -286,10 +288,10 @@ json reference_layer(const std::vector<Row>& rows, const ChartFrame& frame, cons
 }
 
 // Horizontal bars shared by bar_chart and schools_chart.
-json horizontal_bars(const ChartFrame& frame, const std::vector<Row>& rows, int step, std::optional<double> reference,
+json horizontal_bars(const config::TextCatalogue& texts, const ChartFrame& frame, const std::vector<Row>& rows, int step, std::optional<double> reference,
                      const std::string& reference_label, bool with_highlight) {
     json spec = base_spec(frame, step * static_cast<int>(rows.size()) + 40);
-    spec["data"] = {{"values", data_values(rows)}};
+    spec["data"] = {{"values", data_values(texts, rows)}};
 
     // Long names get up to 40 % of the container, at most 260 px (the rest goes to the bars).
     json y_axis = {{"title", nullptr},
@@ -310,7 +312,7 @@ json horizontal_bars(const ChartFrame& frame, const std::vector<Row>& rows, int 
     json x_bar = x;
     x_bar["stack"] = nullptr;
 
-    json bar_encoding = with_tooltip({{"y", y}, {"x", x_bar}, {"color", level_colour(rows, "0.55")}});
+    json bar_encoding = with_tooltip(texts, {{"y", y}, {"x", x_bar}, {"color", level_colour(texts, rows, "0.55")}});
     json text_encoding = {{"y", y}, {"x", x}, {"text", {{"field", "mark_text"}, {"type", "nominal"}}}};
     if (with_highlight) {
         json test = {{"field", "highlight"}, {"equal", true}};
@@ -340,11 +342,11 @@ const LevelStyle& level_style(const std::string& level) {
     return kNotRated;
 }
 
-std::string trend_chart(const ChartFrame& frame, const std::vector<ChartPoint>& years,
+std::string trend_chart(const config::TextCatalogue& texts, const ChartFrame& frame, const std::vector<ChartPoint>& years,
                         const std::vector<ChartRule>& rules) {
     std::vector<Row> rows = rows_of(years, false);
     json spec = base_spec(frame, 240);
-    spec["data"] = {{"values", data_values(rows)}};
+    spec["data"] = {{"values", data_values(texts, rows)}};
 
     json x = category_channel("ordinal", {{"title", nullptr}, {"labelAngle", 0}});
     json y = value_channel(frame, {{"grid", true}, {"tickCount", 5}});
@@ -376,20 +378,20 @@ std::string trend_chart(const ChartFrame& frame, const std::vector<ChartPoint>& 
         {{"mark", silent({{"type", "line"}, {"color", "#555"}, {"strokeWidth", 2}})}, {"encoding", {{"x", x}, {"y", y}}}});
     layers.push_back({{"mark",
                        {{"type", "point"}, {"filled", true}, {"size", 90}, {"opacity", 1}, {"stroke", kBarStroke}, {"strokeWidth", 0.5}}},
-                      {"encoding", with_tooltip({{"x", x}, {"y", y}, {"color", level_colour(rows, "0.85")}})}});
+                      {"encoding", with_tooltip(texts, {{"x", x}, {"y", y}, {"color", level_colour(texts, rows, "0.85")}})}});
     layers.push_back({{"mark", silent({{"type", "text"}, {"baseline", "bottom"}, {"dy", -8}})},
                       {"encoding", {{"x", x}, {"y", y}, {"text", {{"field", "mark_text"}, {"type", "nominal"}}}}}});
     spec["layer"] = layers;
     return to_embeddable(spec);
 }
 
-std::string bar_chart(const ChartFrame& frame, const std::vector<ChartPoint>& bars, std::optional<double> reference,
+std::string bar_chart(const config::TextCatalogue& texts, const ChartFrame& frame, const std::vector<ChartPoint>& bars, std::optional<double> reference,
                       const std::string& reference_label) {
     std::vector<Row> rows = rows_of(bars, true);
-    return to_embeddable(horizontal_bars(frame, rows, 28, reference, reference_label, false));
+    return to_embeddable(horizontal_bars(texts, frame, rows, 28, reference, reference_label, false));
 }
 
-std::string schools_chart(const ChartFrame& frame, const std::vector<ChartPoint>& schools, std::optional<double> municipal,
+std::string schools_chart(const config::TextCatalogue& texts, const ChartFrame& frame, const std::vector<ChartPoint>& schools, std::optional<double> municipal,
                           const std::string& municipal_label) {
     std::vector<Row> rows = rows_of(schools, true);
     // Highest first; equal values by label, so the order never depends on the input.
@@ -397,13 +399,13 @@ std::string schools_chart(const ChartFrame& frame, const std::vector<ChartPoint>
         if (a.value != b.value) return a.value > b.value;
         return a.label < b.label;
     });
-    return to_embeddable(horizontal_bars(frame, rows, 22, municipal, municipal_label, true));
+    return to_embeddable(horizontal_bars(texts, frame, rows, 22, municipal, municipal_label, true));
 }
 
-std::string groups_chart(const ChartFrame& frame, const std::vector<ChartPoint>& groups) {
+std::string groups_chart(const config::TextCatalogue& texts, const ChartFrame& frame, const std::vector<ChartPoint>& groups) {
     std::vector<Row> rows = rows_of(groups, true);
     json spec = base_spec(frame, 240);
-    spec["data"] = {{"values", data_values(rows)}};
+    spec["data"] = {{"values", data_values(texts, rows)}};
 
     // Each name may take its band and the padding beside it (band = 65 % of the step).
     json x_axis = {{"title", nullptr}, {"labelAngle", 0}, {"labelLimit", {{"expr", "max(40, bandwidth('x') / 0.65 - 6)"}}}};
@@ -412,13 +414,13 @@ std::string groups_chart(const ChartFrame& frame, const std::vector<ChartPoint>&
     x["scale"] = {{"paddingInner", 0.35}};
     json y = {{"field", "value"},
               {"type", "quantitative"},
-              {"axis", {{"title", "Число школ"}, {"tickMinStep", 1}, {"format", "d"}, {"grid", true}}}};
+              {"axis", {{"title", frame.axis_title}, {"tickMinStep", 1}, {"format", "d"}, {"grid", true}}}};
     json y_bar = y;
     y_bar["stack"] = nullptr;
 
     json layers = json::array();
     layers.push_back({{"mark", bar_mark()},
-                      {"encoding", with_tooltip({{"x", x}, {"y", y_bar}, {"color", level_colour(rows, "0.85")}})}});
+                      {"encoding", with_tooltip(texts, {{"x", x}, {"y", y_bar}, {"color", level_colour(texts, rows, "0.85")}})}});
     layers.push_back({{"mark", silent({{"type", "text"}, {"baseline", "bottom"}, {"dy", -3}})},
                       {"encoding", {{"x", x}, {"y", y}, {"text", {{"field", "mark_text"}, {"type", "nominal"}}}}}});
     spec["layer"] = layers;

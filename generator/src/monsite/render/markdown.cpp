@@ -1,4 +1,5 @@
 #include "monsite/render/markdown.hpp"
+#include "monsite/util/messages.hpp"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -41,7 +42,7 @@ MarkdownPage markdown_to_html(std::string_view markdown) {
     std::call_once(extensions_registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
     const int options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART;  // safe: no raw HTML, no dangerous links
     std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
-    if (!parser) throw util::InternalError("cmark: не удалось создать парсер");
+    if (!parser) throw util::InternalError(util::messages::cmark_parser);
     for (const char* name : {"table", "autolink", "strikethrough"})
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);

@@ -21,16 +21,17 @@ void number_or_blank(XlsxWriter& x, std::uint32_t row, std::uint16_t column, con
 }  // namespace
 
 void write_monitoring_xlsx(const std::filesystem::path& file, const std::vector<IndicatorRow>& indicators,
-                           const std::vector<SchoolRow>& schools) {
-    XlsxWriter x(file, "Мониторинг профессионального развития педагогов: открытые данные");
+                           const std::vector<SchoolRow>& schools, const config::TextCatalogue& texts) {
+    XlsxWriter x(file, texts.text("xlsx_title"));
 
-    x.add_sheet("Показатели");
-    // The same columns as indicators.csv, in the same order, with Russian headers.
-    const char* indicator_headers[] = {"Год", "Уровень", "Код объекта", "Код показателя", "Значение",
-                                       "Числитель", "Знаменатель", "Уровень значения", "Примечание"};
+    x.add_sheet(texts.text("xlsx_sheet_indicators"));
+    // The same columns as indicators.csv, in the same order, with the catalogue's headers
+    // (xlsx_indicators_<column>).
+    const char* indicator_columns[] = {"year", "scope", "entity_id", "indicator_id", "value",
+                                       "numerator", "denominator", "level", "note"};
     const double indicator_widths[] = {7, 13, 18, 24, 11, 11, 12, 10, 12};
     for (std::uint16_t c = 0; c < 9; ++c) {
-        x.text(0, c, indicator_headers[c], Style::header);
+        x.text(0, c, texts.text("xlsx_indicators_" + std::string(indicator_columns[c])), Style::header);
         x.column_width(c, indicator_widths[c]);
     }
     std::uint32_t row = 1;
@@ -48,12 +49,11 @@ void write_monitoring_xlsx(const std::filesystem::path& file, const std::vector<
     }
     x.header_tools(row - 1, 8);
 
-    x.add_sheet("Школы");
-    const char* school_headers[] = {"Год", "Код ОО", "Наименование ОО", "Тип ОО", "Кластер",
-                                    "Интегральный балл", "Группа эффективности", "Место в рейтинге"};
+    x.add_sheet(texts.text("xlsx_sheet_schools"));
+    const char* school_columns[] = {"year", "school_id", "name", "type", "cluster", "composite", "group", "rank"};
     const double school_widths[] = {7, 12, 50, 12, 22, 12, 14, 10};
     for (std::uint16_t c = 0; c < 8; ++c) {
-        x.text(0, c, school_headers[c], Style::header);
+        x.text(0, c, texts.text("xlsx_schools_" + std::string(school_columns[c])), Style::header);
         x.column_width(c, school_widths[c]);
     }
     row = 1;

@@ -4,6 +4,7 @@
 
 #include "monsite/render/prose.hpp"
 #include "monsite/render/template.hpp"
+#include "monsite/util/messages.hpp"
 #include "monsite/util/slug.hpp"
 
 namespace monsite::render {
@@ -17,7 +18,7 @@ Page SiteBuilder::sitemap(const PagesInput& in, std::vector<std::string> paths) 
     std::sort(paths.begin(), paths.end());
     for (const auto& p : paths) xml += "  <url><loc>" + escape_html(root + p) + "</loc></url>\n";
     xml += "</urlset>\n";
-    return {"sitemap.xml", std::move(xml), "карта сайта (sitemap.xml)"};
+    return {"sitemap.xml", std::move(xml), util::messages::sitemap_origin};
 }
 
 std::string SiteBuilder::school_href(const YearView& y, const std::string& id) const {
@@ -39,10 +40,11 @@ json SiteBuilder::year_switcher(const YearView& current, const std::string& path
 
 json SiteBuilder::nav(const std::string& prefix, const std::string& section) const {
     json items = json::array();
-    const std::pair<const char*, const char*> links[] = {
-        {"", "Обзор"},          {"schools/", "Школы"},       {"rating/", "Рейтинг"},
-        {"groups/", "Группы"},  {"clusters/", "Кластеры"},   {"methodology/", "Методика"},
-        {"open-data/", "Открытые данные"}};
+    const std::pair<const char*, const std::string&> links[] = {
+        {"", text("nav_overview")},         {"schools/", text("nav_schools")},
+        {"rating/", text("nav_rating")},    {"groups/", text("nav_groups")},
+        {"clusters/", text("nav_clusters")}, {"methodology/", text("nav_methodology")},
+        {"open-data/", text("nav_open_data")}};
     for (const auto& [path, label] : links) {
         bool root_only = std::string_view(path) == "methodology/" || std::string_view(path) == "open-data/";
         items.push_back({{"href", href((root_only ? "" : prefix) + path)},
@@ -60,11 +62,14 @@ void SiteBuilder::emit(const YearView& y, const std::string& path, const std::st
     body["year"] = y.year;
     body["base"] = in_.site.base_url;
     body["municipality"] = in_.site.municipality;
+    body["t"] = words_;
     std::string html = t_.render(body_template, body);
     json page;
-    page["lang"] = in_.site.language;
+    page["t"] = words_;
+    page["lang"] = std::string(util::to_string(texts().language()));
+    page["og_locale"] = texts().language() == util::Language::en ? "en_US" : "ru_RU";
     page["title"] = title;
-    page["site_title"] = site_title;
+    page["site_title"] = text("site_title");
     page["description"] = description;
     page["municipality"] = in_.site.municipality;
     page["department"] = in_.site.department;
@@ -83,17 +88,20 @@ void SiteBuilder::emit(const YearView& y, const std::string& path, const std::st
     page["breadcrumbs"] = std::move(breadcrumbs);
     page["charts_script"] = in_.charts_script;
     page["generator"] = std::string("monsite ") + MONSITE_VERSION;
+    page["archive_notice"] = year_text("archive_notice", y.year);
+    page["data_as_of"] = year_text("data_as_of", y.year);
+    page["generated_by"] = texts().fill("generated_by", {{"generator", page["generator"].get<std::string>()}});
     page["content"] = html;
     std::string file = path.empty() || path.back() == '/' ? path + "index.html" : path;
     pages_.push_back({file, t_.render("layout", page),
-                      origin.empty() ? "страница генератора (шаблон " + body_template + ")" : origin});
+                      origin.empty() ? util::messages::page_origin(body_template) : origin});
     if (file != "404.html") sitemap_paths_.push_back(path);
     chart_counter_ = 0;  // chart ids restart on every page, whichever thread makes it
 }
 
 json SiteBuilder::crumbs(const YearView& y, std::initializer_list<std::pair<std::string, std::string>> items) const {
     json list = json::array();
-    list.push_back({{"href", href(y.prefix)}, {"label", "Обзор " + std::to_string(y.year)}});
+    list.push_back({{"href", href(y.prefix)}, {"label", year_text("nav_overview_year", y.year)}});
     for (const auto& [h, label] : items) list.push_back({{"href", h}, {"label", label}});
     return list;
 }

@@ -11,7 +11,7 @@ void SiteBuilder::content(const YearView& y, const ContentPage& c) {
 }
 
 void SiteBuilder::not_found(const YearView& y) {
-    emit(y, "404.html", "", "Страница не найдена", "Страница не найдена.", "not_found", json::object(),
+    emit(y, "404.html", "", text("not_found_title"), text("description_not_found"), "not_found", json::object(),
          year_switcher(y, ""), json::array());
 }
 }  // namespace monsite::render

@@ -14,8 +14,9 @@ using model::Level;
 
 void SiteBuilder::direction(const YearView& y, const model::Direction& d) {
     json body;
-    body["name"] = d.name;
-    body["text"] = direction_texts().at(std::string(d.id));
+    body["name"] = direction_name(texts(), d.id);
+    body["text"] = direction_text(texts(), d.id);
+    body["indicators_heading"] = year_text("area_indicators_heading", y.year);
     json rows = json::array();
     for (auto i : indicators_of(std::string(d.id))) {
         if (!y.results.municipality.values[i]) continue;
@@ -36,12 +37,12 @@ void SiteBuilder::direction(const YearView& y, const model::Direction& d) {
         const auto* s = y.data.find_school(g.school_id);
         levels.push_back({{"name", s->short_name},
                           {"href", school_href(y, s->school_id)},
-                          {"level", level_badge(it->level)},
-                          {"mean", ru_decimal(*it->mean, 2)}});
+                          {"level", level_badge(texts(), it->level)},
+                          {"mean", decimal_text(texts(), *it->mean, 2)}});
     }
     body["schools"] = std::move(levels);
     std::string path = y.prefix + "directions/" + std::string(d.id) + "/";
-    emit(y, path, "", std::string(d.name) + " — " + std::to_string(y.year), direction_texts().at(std::string(d.id)),
+    emit(y, path, "", direction_name(texts(), d.id) + " — " + std::to_string(y.year), direction_text(texts(), d.id),
          "direction", std::move(body), year_switcher(y, "directions/" + std::string(d.id) + "/"),
          crumbs(y, {}));
 }

@@ -6,6 +6,7 @@
 #include "monsite/render/format.hpp"
 #include "monsite/render/prose.hpp"
 #include "monsite/render/views.hpp"
+#include "monsite/util/number_format.hpp"
 
 namespace monsite::render {
 
@@ -24,9 +25,9 @@ void SiteBuilder::home(const YearView& y) {
             items.push_back(indicator_row(y, i, y.results.municipality));
         }
         cards.push_back({{"id", d.id},
-                         {"name", d.name},
+                         {"name", direction_name(texts(), d.id)},
                          {"href", year_href(y, "directions/" + std::string(d.id) + "/")},
-                         {"text", direction_texts().at(std::string(d.id))},
+                         {"text", direction_text(texts(), d.id)},
                          {"indicators", std::move(items)}});
     }
     body["directions"] = std::move(cards);
@@ -38,45 +39,55 @@ void SiteBuilder::home(const YearView& y) {
         std::int64_t n = counts.of(level);
         std::string share = y.results.groupings.empty()
                                 ? "0"
-                                : ru_value(*percent_share(), Exact::fraction(n * 100, static_cast<std::int64_t>(y.results.groupings.size())));
-        rows.push_back({{"cells", {group_name(level), std::to_string(n), share}}});
-        points.push_back({group_name(level), static_cast<double>(n), model::to_string(level), std::to_string(n), false});
+                                : value_text(texts(), *percent_share(), Exact::fraction(n * 100, static_cast<std::int64_t>(y.results.groupings.size())));
+        const std::string count = util::format_integer(n, texts().language());
+        rows.push_back({{"cells", {group_name(texts(), level), count, share}}});
+        points.push_back({group_name(texts(), level), static_cast<double>(n), model::to_string(level), count, false});
     }
-    ChartFrame frame{"Распределение школ по группам эффективности",
-                     "Число школ в группах высокой, средней и низкой эффективности в " + std::to_string(y.year) +
-                         " году: " + std::to_string(counts.high) + ", " +
-                         std::to_string(counts.medium) + " и " + std::to_string(counts.low) + ".",
-                     "Число школ", false};
-    body["groups_chart"] = chart(groups_chart(frame, points), frame,
-                                 table("Школы по группам эффективности", {"Группа", "Школ", "Доля"}, rows));
+    auto count_text = [&](Level level) { return util::format_integer(counts.of(level), texts().language()); };
+    ChartFrame frame{text("home_groups_chart_title"),
+                     texts().fill("home_groups_chart_description", {{"year", std::to_string(y.year)},
+                                                                    {"high", count_text(Level::high)},
+                                                                    {"medium", count_text(Level::medium)},
+                                                                    {"low", count_text(Level::low)}}),
+                     text("chart_school_count_axis"), false};
+    body["groups_chart"] = chart(groups_chart(texts(), frame, points), frame,
+                                 table(text("home_groups_table_caption"),
+                                       {text("col_group"), text("col_schools"), text("col_share")}, rows));
     body["groups_href"] = year_href(y, "groups/");
     body["schools_count"] = y.data.schools.size();
+    const auto schools = static_cast<long long>(y.data.schools.size());
+    body["heading"] = texts().fill("home_heading", {{"municipality", in_.site.municipality}, {"year", std::to_string(y.year)}});
+    body["lead"] = texts().fill("home_lead", {{"schools", texts().plural("school_count", schools)}});
+    body["no_problem_zones"] = year_text("home_no_problem_zones", y.year);
 
     json zones = json::array();
     for (const auto& z : y.results.problem_zones) {
         const Indicator* ind = in_.catalogue.find(z.indicator_id);
         std::size_t i = static_cast<std::size_t>(ind - in_.catalogue.indicators.data());
         std::string reason;
-        if (z.low_level) reason = "низкий уровень";
-        if (z.wrong_way) reason += std::string(reason.empty() ? "" : "; ") + "ухудшение за год: " + ru_change(*ind, *z.change);
+        if (z.low_level) reason = text("zone_low_level");
+        if (z.wrong_way)
+            reason += std::string(reason.empty() ? "" : "; ") +
+                      texts().fill("zone_worse", {{"change", change_text(texts(), *ind, *z.change)}});
         zones.push_back({{"title", ind->title},
                          {"href", indicator_href(y, ind->id)},
-                         {"value", value_view(*ind, y.results.municipality.values[i])},
+                         {"value", value_view(texts(), *ind, y.results.municipality.values[i]).to_json()},
                          {"reason", reason}});
     }
     body["problem_zones"] = std::move(zones);
     body["has_problem_zones"] = !y.results.problem_zones.empty();
-    body["links"] = json::array({json{{"href", year_href(y, "schools/")}, {"label", "Все школы и поиск"}},
-                                 json{{"href", year_href(y, "rating/")}, {"label", "Рейтинг школ"}},
-                                 json{{"href", year_href(y, "clusters/")}, {"label", "Сравнение кластеров"}},
-                                 json{{"href", href("methodology/")}, {"label", "Методика расчёта"}},
-                                 json{{"href", href("open-data/")}, {"label", "Открытые данные"}}});
+    body["links"] = json::array({json{{"href", year_href(y, "schools/")}, {"label", text("link_all_schools")}},
+                                 json{{"href", year_href(y, "rating/")}, {"label", text("link_rating")}},
+                                 json{{"href", year_href(y, "clusters/")}, {"label", text("link_clusters")}},
+                                 json{{"href", href("methodology/")}, {"label", text("link_methodology")}},
+                                 json{{"href", href("open-data/")}, {"label", text("link_open_data")}}});
     if (y.results.has_subjects)
-        body["links"].push_back({{"href", year_href(y, "subjects/")}, {"label", "Результаты по предметам"}});
-    std::string title = site_title + std::string(": ") + in_.site.municipality + ", " + std::to_string(y.year);
+        body["links"].push_back({{"href", year_href(y, "subjects/")}, {"label", text("link_subjects")}});
+    const std::string year = std::to_string(y.year);
+    std::string title = texts().fill("title_home", {{"site", text("site_title")}, {"municipality", in_.site.municipality}, {"year", year}});
     emit(y, y.prefix, "", title,
-         "Показатели системы профессионального развития педагогов, " + in_.site.municipality + ", " +
-             std::to_string(y.year) + " год.",
+         texts().fill("description_home", {{"municipality", in_.site.municipality}, {"year", year}}),
          "home", std::move(body), year_switcher(y, ""), json::array());
 }
 }  // namespace monsite::render

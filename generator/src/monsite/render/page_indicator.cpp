@@ -12,61 +12,66 @@ using model::Indicator;
 void SiteBuilder::indicator(const YearView& y, std::size_t i) {
     const Indicator& ind = in_.catalogue.indicators[i];
     if (!y.results.municipality.values[i]) return;  // does not apply this year
+    const std::string year = std::to_string(y.year);
     json body;
     body["title"] = ind.title;
     body["description"] = ind.description;
     body["formula"] = ind.formula.text;
-    body["formula_words"] = formula_in_words(ind);
-    body["unit"] = unit_label(ind);
-    body["thresholds"] = thresholds_text(ind);
+    body["formula_words"] = formula_in_words(texts(), ind);
+    body["unit"] = unit_label(texts(), ind);
+    body["thresholds"] = thresholds_text(texts(), ind);
     body["sensitive"] = ind.sensitive;
     body["min_group"] = in_.rules.min_group;
+    body["privacy"] = texts().fill("indicator_privacy", {{"min_group", std::to_string(in_.rules.min_group)}});
     body["school_scope"] = ind.school_scope;
-    const auto* dir = model::find_direction(ind.direction);
-    body["direction"] = {{"name", dir->name}, {"href", year_href(y, "directions/" + ind.direction + "/")}};
-    body["municipal"] = value_view(ind, y.results.municipality.values[i]);
+    body["direction"] = {{"name", direction_name(texts(), ind.direction)},
+                         {"href", year_href(y, "directions/" + ind.direction + "/")}};
+    const ValueView municipal = value_view(texts(), ind, y.results.municipality.values[i]);
+    body["municipal"] = municipal.to_json();
+    body["municipal_lead"] = texts().fill("indicator_municipal_value", {{"year", year}});
+    body["schools_caption"] = texts().fill("indicator_schools_caption", {{"year", year}});
     const bool percent = ind.unit == model::Unit::percent;
-    const std::string axis = ind.unit == model::Unit::percent ? "Значение, %" : "Значение";
+    const std::string axis = text(percent ? "axis_value_percent" : "col_value");
 
     // Trend over the published years up to this one.
     std::vector<ChartPoint> trend;
     json trend_rows = json::array();
-    for (int year : in_.site.years) {
-        if (year > y.year) break;
-        const auto* r = in_.results.find_year(year);
+    for (int year_shown : in_.site.years) {
+        if (year_shown > y.year) break;
+        const auto* r = in_.results.find_year(year_shown);
         if (!r || !r->municipality.values[i]) continue;
         const auto& v = r->municipality.values[i];
-        json view = value_view(ind, v);
-        trend.push_back({std::to_string(year), chart_value(ind, v), model::to_string(v->level),
-                         view["text"].get<std::string>(), year == y.year});
-        trend_rows.push_back({{"cells", {std::to_string(year), view["text"].get<std::string>(),
-                                         v->has_value() ? level_text(v->level) : "",
-                                         v->change ? ru_change(ind, *v->change) : ""}}});
+        const ValueView view = value_view(texts(), ind, v);
+        trend.push_back({std::to_string(year_shown), view.number, model::to_string(v->level), view.text,
+                         year_shown == y.year});
+        trend_rows.push_back({{"cells", {std::to_string(year_shown), view.text,
+                                         view.has_value() ? level_text(texts(), v->level) : "", view.change_text}}});
     }
-    ChartFrame trend_frame{"Динамика по округу", "Значение показателя «" + ind.short_title + "» по округу по годам.",
-                           axis, percent};
-    body["trend_chart"] =
-        chart(trend_chart(trend_frame, trend, level_rules(ind)), trend_frame,
-              table("Значение по округу по годам", {"Год", "Значение", "Уровень", "Изменение за год"}, trend_rows));
+    ChartFrame trend_frame{text("indicator_trend_title"),
+                           texts().fill("indicator_trend_description", {{"indicator", ind.short_title}}), axis, percent};
+    body["trend_chart"] = chart(trend_chart(texts(), trend_frame, trend, level_rules(texts(), ind)), trend_frame,
+                                table(text("indicator_trend_table_caption"),
+                                      {text("col_year"), text("col_value"), text("col_level"), text("col_change")},
+                                      trend_rows));
 
     // Clusters against the municipality.
-    const std::string municipal_text = body["municipal"]["text"].get<std::string>();
+    const std::string municipal_label = texts().fill("chart_municipal_rule", {{"value", municipal.text}});
     std::vector<ChartPoint> bars;
     json cluster_rows = json::array();
     for (const auto& c : y.results.clusters) {
-        json view = value_view(ind, c.values[i]);
-        bars.push_back({c.id, chart_value(ind, c.values[i]), c.values[i] ? model::to_string(c.values[i]->level) : "",
-                        view["text"].get<std::string>(), false});
-        cluster_rows.push_back({{"cells", {c.id, view["text"].get<std::string>(),
-                                           c.values[i] && c.values[i]->has_value() ? level_text(c.values[i]->level) : ""}}});
+        const ValueView view = value_view(texts(), ind, c.values[i]);
+        bars.push_back({c.id, view.number, c.values[i] ? model::to_string(c.values[i]->level) : "", view.text, false});
+        cluster_rows.push_back(
+            {{"cells", {c.id, view.text, view.has_value() ? level_text(texts(), c.values[i]->level) : ""}}});
     }
-    ChartFrame cluster_frame{"Сравнение кластеров",
-                             "Значение показателя «" + ind.short_title + "» в каждом кластере; линия — значение по округу (" +
-                                 municipal_text + ").",
+    ChartFrame cluster_frame{text("indicator_clusters_title"),
+                             texts().fill("indicator_clusters_description",
+                                          {{"indicator", ind.short_title}, {"value", municipal.text}}),
                              axis, percent};
-    body["cluster_chart"] = chart(bar_chart(cluster_frame, bars, chart_value(ind, y.results.municipality.values[i]),
-                                            "Округ: " + municipal_text),
-                                  cluster_frame, table("Значения по кластерам", {"Кластер", "Значение", "Уровень"}, cluster_rows));
+    body["cluster_chart"] =
+        chart(bar_chart(texts(), cluster_frame, bars, municipal.number, municipal_label), cluster_frame,
+              table(text("indicator_clusters_table_caption"), {text("col_cluster"), text("col_value"), text("col_level")},
+                    cluster_rows));
 
     if (ind.school_scope) {
         std::vector<ChartPoint> schools;
@@ -74,31 +79,29 @@ void SiteBuilder::indicator(const YearView& y, std::size_t i) {
         for (const auto& s : y.data.schools) {
             const auto* values = y.results.school(s.school_id);
             const auto& v = values->values[i];
-            json view = value_view(ind, v);
-            schools.push_back({s.short_name, chart_value(ind, v), v ? model::to_string(v->level) : "",
-                               view["text"].get<std::string>(), false});
+            const ValueView view = value_view(texts(), ind, v);
+            schools.push_back({s.short_name, view.number, v ? model::to_string(v->level) : "", view.text, false});
             school_rows.push_back({{"name", s.short_name},
                                    {"href", school_href(y, s.school_id)},
                                    {"cluster", s.cluster},
-                                   {"value", view}});
+                                   {"value", view.to_json()}});
         }
-        ChartFrame schools_frame{"Все школы",
-                                 "Значение показателя «" + ind.short_title +
-                                     "» в каждой школе, по убыванию; линия — значение по округу (" + municipal_text + ").",
+        ChartFrame schools_frame{text("indicator_schools_title"),
+                                 texts().fill("indicator_schools_description",
+                                              {{"indicator", ind.short_title}, {"value", municipal.text}}),
                                  axis, percent};
         // The table of every school right below holds this chart's data.
-        json chart_table = {{"ref", "#schools-table"}, {"ref_label", "Значения по школам — в таблице ниже"}};
-        body["schools_chart"] = chart(schools_chart(schools_frame, schools, chart_value(ind, y.results.municipality.values[i]),
-                                                    "Округ: " + municipal_text),
+        json chart_table = {{"ref", "#schools-table"}, {"ref_label", text("indicator_schools_table_ref")}};
+        body["schools_chart"] = chart(schools_chart(texts(), schools_frame, schools, municipal.number, municipal_label),
                                       schools_frame, std::move(chart_table));
         body["schools"] = std::move(school_rows);
     }
     std::string path = y.prefix + "indicators/" + ind.id + "/";
-    emit(y, path, "", ind.title + " — " + std::to_string(y.year), ind.description, "indicator", std::move(body),
+    emit(y, path, "", ind.title + " — " + year, ind.description, "indicator", std::move(body),
          year_switcher(y, "indicators/" + ind.id + "/",
                        [&ind](const model::YearData& d) {
                            return ind.formula.kind != model::FormulaKind::teacher_mean || d.has_teachers;
                        }),
-         crumbs(y, {{year_href(y, "directions/" + ind.direction + "/"), std::string(dir->name)}}));
+         crumbs(y, {{year_href(y, "directions/" + ind.direction + "/"), direction_name(texts(), ind.direction)}}));
 }
 }  // namespace monsite::render

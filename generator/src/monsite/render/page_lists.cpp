@@ -6,6 +6,7 @@
 #include "monsite/render/format.hpp"
 #include "monsite/render/prose.hpp"
 #include "monsite/render/views.hpp"
+#include "monsite/util/number_format.hpp"
 #include "monsite/util/slug.hpp"
 
 namespace monsite::render {
@@ -21,20 +22,21 @@ void SiteBuilder::schools_index(const YearView& y) {
     for (const auto& s : y.data.schools) {
         list.push_back(school_card(y, s));
         clusters.insert(s.cluster);
-        types.insert(s.type);
+        types.insert(in_.catalogue.type_name(s.type));
     }
     body["schools"] = std::move(list);
     body["count"] = y.data.schools.size();
+    body["lead"] = texts().fill("schools_lead", {{"schools", texts().plural("school_count", static_cast<long long>(y.data.schools.size()))}});
+    body["heading"] = year_text("schools_heading", y.year);
     json c = json::array(), t = json::array();
     for (const auto& x : clusters) c.push_back(x);
     for (const auto& x : types) t.push_back(x);
     body["clusters"] = std::move(c);
     body["types"] = std::move(t);
-    body["groups"] = json::array({json{{"value", "high"}, {"name", group_name(Level::high)}},
-                                  json{{"value", "medium"}, {"name", group_name(Level::medium)}},
-                                  json{{"value", "low"}, {"name", group_name(Level::low)}}});
-    emit(y, y.prefix + "schools/", "schools/", "Школы — " + std::to_string(y.year),
-         "Все школы округа с группой эффективности и местом в рейтинге; поиск и фильтры.", "schools",
+    body["groups"] = json::array({json{{"value", "high"}, {"name", group_name(texts(), Level::high)}},
+                                  json{{"value", "medium"}, {"name", group_name(texts(), Level::medium)}},
+                                  json{{"value", "low"}, {"name", group_name(texts(), Level::low)}}});
+    emit(y, y.prefix + "schools/", "schools/", year_text("title_schools", y.year), text("description_schools"), "schools",
          std::move(body), year_switcher(y, "schools/"), crumbs(y, {}));
 }
 
@@ -46,17 +48,19 @@ void SiteBuilder::groups(const YearView& y) {
         for (const auto& g : y.results.groupings)
             if (g.group == level) members.push_back(school_card(y, *y.data.find_school(g.school_id)));
         if (level == Level::none && members.empty()) continue;
-        list.push_back({{"name", group_name(level)},
-                        {"badge", level_badge(level)},
-                        {"advice", group_advice(level)},
+        list.push_back({{"name", group_name(texts(), level)},
+                        {"badge", level_badge(texts(), level)},
+                        {"advice", group_advice(texts(), level)},
                         {"count", members.size()},
+                        {"count_text", texts().plural("school_count", static_cast<long long>(members.size()))},
                         {"schools", std::move(members)}});
     }
     body["groups"] = std::move(list);
-    body["high"] = ru_decimal(in_.rules.group_high, 0);
-    body["medium"] = ru_decimal(in_.rules.group_medium, 0);
-    emit(y, y.prefix + "groups/", "groups/", "Группы эффективности — " + std::to_string(y.year),
-         "Школы по группам эффективности деятельности и рекомендации для каждой группы.", "groups", std::move(body),
+    body["high"] = decimal_text(texts(), in_.rules.group_high, 0);
+    body["medium"] = decimal_text(texts(), in_.rules.group_medium, 0);
+    body["heading"] = year_text("groups_heading", y.year);
+    body["lead"] = texts().fill("groups_lead", {{"high", body["high"].get<std::string>()}, {"medium", body["medium"].get<std::string>()}});
+    emit(y, y.prefix + "groups/", "groups/", year_text("title_groups", y.year), text("description_groups"), "groups", std::move(body),
          year_switcher(y, "groups/"), crumbs(y, {}));
 }
 
@@ -70,10 +74,10 @@ void SiteBuilder::clusters(const YearView& y) {
         const Indicator& ind = in_.catalogue.indicators[i];
         if (!y.results.municipality.values[i]) continue;
         json cells = json::array();
-        for (const auto& c : y.results.clusters) cells.push_back(value_view(ind, c.values[i]));
+        for (const auto& c : y.results.clusters) cells.push_back(value_view(texts(), ind, c.values[i]).to_json());
         rows.push_back({{"title", ind.short_title},
                         {"href", indicator_href(y, ind.id)},
-                        {"municipal", value_view(ind, y.results.municipality.values[i])},
+                        {"municipal", value_view(texts(), ind, y.results.municipality.values[i]).to_json()},
                         {"cells", std::move(cells)}});
     }
     body["rows"] = std::move(rows);
@@ -82,11 +86,13 @@ void SiteBuilder::clusters(const YearView& y) {
         json schools = json::array();
         for (const auto& s : y.data.schools)
             if (s.cluster == c.id) schools.push_back(school_card(y, s));
-        members.push_back({{"name", c.id}, {"anchor", "cluster-" + util::slug(c.id)}, {"count", schools.size()}, {"schools", std::move(schools)}});
+        members.push_back({{"name", c.id}, {"anchor", "cluster-" + util::slug(c.id)}, {"count", schools.size()},
+                           {"count_text", texts().plural("school_count", static_cast<long long>(schools.size()))},
+                           {"schools", std::move(schools)}});
     }
     body["clusters"] = std::move(members);
-    emit(y, y.prefix + "clusters/", "clusters/", "Кластеры — " + std::to_string(y.year),
-         "Сравнение кластеров школ по всем показателям.", "clusters", std::move(body),
+    body["heading"] = year_text("clusters_heading", y.year);
+    emit(y, y.prefix + "clusters/", "clusters/", year_text("title_clusters", y.year), text("description_clusters"), "clusters", std::move(body),
          year_switcher(y, "clusters/"), crumbs(y, {}));
 }
 
@@ -102,8 +108,8 @@ void SiteBuilder::rating(const YearView& y) {
     json rows = json::array();
     for (const auto* g : order) rows.push_back(school_card(y, *y.data.find_school(g->school_id)));
     body["schools"] = std::move(rows);
-    emit(y, y.prefix + "rating/", "rating/", "Рейтинг школ — " + std::to_string(y.year),
-         "Школы по интегральному баллу: место, балл и группа эффективности.", "rating", std::move(body),
+    body["heading"] = year_text("rating_heading", y.year);
+    emit(y, y.prefix + "rating/", "rating/", year_text("title_rating", y.year), text("description_rating"), "rating", std::move(body),
          year_switcher(y, "rating/"), crumbs(y, {}));
 }
 
@@ -111,20 +117,21 @@ void SiteBuilder::subjects(const YearView& y) {
     json body;
     body["subjects"] = subject_rows(y.results.subjects);
     body["min_group"] = in_.rules.min_group;
+    const std::string min_group = util::format_integer(in_.rules.min_group, texts().language());
+    body["heading"] = year_text("subjects_heading", y.year);
+    body["lead"] = texts().fill("subjects_lead", {{"min_group", min_group}});
     std::vector<ChartPoint> bars;
     for (const auto& s : y.results.subjects)
         if (s.average_score)
-            bars.push_back({s.subject, std::stod(s.average_score->to_fixed(2)), "", ru_decimal(*s.average_score, 1), false});
-    ChartFrame frame{"Средний результат диагностики по предметам",
-                     "Средний результат диагностики педагогов по предметам, в процентах; предметы, где результатов "
-                     "меньше " + std::to_string(in_.rules.min_group) + ", не показаны.",
-                     "Средний результат, %", true};
+            bars.push_back({subject_name(texts(), s.subject), data_double(*s.average_score, 2), "",
+                            decimal_text(texts(), *s.average_score, 1), false});
+    ChartFrame frame{text("subjects_chart_title"), texts().fill("subjects_chart_description", {{"min_group", min_group}}),
+                     text("col_average_result"), true};
     json rows = json::array();
     for (const auto& p : bars) rows.push_back({{"cells", {p.label, p.value_text}}});
-    body["chart"] = chart(bar_chart(frame, bars, std::nullopt, ""), frame,
-                          table("Средний результат по предметам", {"Предмет", "Средний результат, %"}, rows));
-    emit(y, y.prefix + "subjects/", "", "Результаты по предметам — " + std::to_string(y.year),
-         "Число педагогов, средний результат диагностики и доля педагогов с дефицитами по предметам.", "subjects",
+    body["chart"] = chart(bar_chart(texts(), frame, bars, std::nullopt, ""), frame,
+                          table(text("subjects_table_caption"), {text("col_subject"), text("col_average_result")}, rows));
+    emit(y, y.prefix + "subjects/", "", year_text("title_subjects", y.year), text("description_subjects"), "subjects",
          std::move(body), year_switcher(y, "subjects/", [](const model::YearData& d) { return d.has_teachers; }),
          crumbs(y, {}));
 }

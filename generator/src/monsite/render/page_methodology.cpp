@@ -11,6 +11,7 @@ using model::Indicator;
 
 void SiteBuilder::methodology(const YearView& y) {
     json body;
+    const std::string min_group = std::to_string(in_.rules.min_group);
     json directions = json::array();
     for (const auto& d : model::directions()) {
         json list = json::array();
@@ -21,33 +22,47 @@ void SiteBuilder::methodology(const YearView& y) {
                             {"href", indicator_href(y, ind.id)},
                             {"description", ind.description},
                             {"formula", ind.formula.text},
-                            {"formula_words", formula_in_words(ind)},
-                            {"unit", unit_label(ind)},
-                            {"thresholds", thresholds_text(ind)},
-                            {"scopes", ind.school_scope ? "школа, кластер, округ" : "кластер, округ"},
+                            {"formula_words", formula_in_words(texts(), ind)},
+                            {"unit", unit_label(texts(), ind)},
+                            {"thresholds", thresholds_text(texts(), ind)},
+                            {"scopes", text(ind.school_scope ? "scopes_school" : "scopes_cluster")},
                             {"sensitive", ind.sensitive}});
         }
-        if (!list.empty()) directions.push_back({{"name", d.name}, {"indicators", std::move(list)}});
+        if (!list.empty())
+            directions.push_back({{"name", direction_name(texts(), d.id)}, {"indicators", std::move(list)}});
     }
     body["directions"] = std::move(directions);
     body["min_group"] = in_.rules.min_group;
-    body["group_high"] = ru_decimal(in_.rules.group_high, 2);
-    body["group_medium"] = ru_decimal(in_.rules.group_medium, 2);
-    body["direction_high"] = ru_decimal(in_.rules.direction_high, 2);
-    body["direction_low"] = ru_decimal(in_.rules.direction_low, 2);
-    body["direction_change_same"] = ru_decimal(in_.rules.direction_change_same, 2);
+    body["group_high"] = decimal_text(texts(), in_.rules.group_high, 2);
+    body["group_medium"] = decimal_text(texts(), in_.rules.group_medium, 2);
+    body["direction_high"] = decimal_text(texts(), in_.rules.direction_high, 2);
+    body["direction_low"] = decimal_text(texts(), in_.rules.direction_low, 2);
+    body["direction_change_same"] = decimal_text(texts(), in_.rules.direction_change_same, 2);
     body["partners"] = in_.rules.partners_per_direction;
-    body["problem_pp"] = ru_decimal(in_.rules.problem_percent_points, 2);
-    body["problem_relative"] = ru_decimal(in_.rules.problem_relative_percent, 2);
+    body["problem_pp"] = decimal_text(texts(), in_.rules.problem_percent_points, 2);
+    body["problem_relative"] = decimal_text(texts(), in_.rules.problem_relative_percent, 2);
+    auto s = [&](const char* key) { return body[key].get<std::string>(); };
+    body["rules"] = json::array(
+        {text("method_rule_score"),
+         texts().fill("method_rule_group", {{"high", s("group_high")}, {"medium", s("group_medium")}}),
+         text("method_rule_rating"),
+         texts().fill("method_rule_direction", {{"high", s("direction_high")}, {"low", s("direction_low")}}),
+         texts().fill("method_rule_direction_change", {{"same", s("direction_change_same")}}),
+         texts().fill("method_rule_partners", {{"partners", std::to_string(in_.rules.partners_per_direction)}}),
+         texts().fill("method_rule_problem", {{"pp", s("problem_pp")}, {"relative", s("problem_relative")}})});
+    body["indicator_privacy"] = texts().fill("method_indicator_privacy", {{"min_group", min_group}});
+    body["privacy"] = texts().fill("method_privacy", {{"min_group", min_group}});
     json tables = json::array();
     for (const auto& spec : model::contract_tables()) {
         json fields = json::array();
         for (const auto& f : spec.fields) fields.push_back({{"id", f.id}, {"header", f.header}, {"required", f.required}});
-        tables.push_back({{"name", spec.name}, {"required", spec.required}, {"fields", std::move(fields)}});
+        tables.push_back({{"name", spec.name},
+                          {"label", texts().fill("method_table", {{"name", std::string(spec.name)}})},
+                          {"required", spec.required},
+                          {"fields", std::move(fields)}});
     }
     body["tables"] = std::move(tables);
-    emit(y, "methodology/", "methodology/", "Методика расчёта показателей",
-         "Формулы, пороги, правила группировки и защиты персональных данных.", "methodology", std::move(body),
-         year_switcher(y, ""), crumbs(y, {}));
+    emit(y, "methodology/", "methodology/", text("title_methodology"), text("description_methodology"), "methodology",
+         std::move(body), year_switcher(y, ""), crumbs(y, {}));
 }
 }  // namespace monsite::render

@@ -6,37 +6,35 @@ namespace monsite::render {
 
 using json = nlohmann::ordered_json;
 
+namespace {
+
+// A column of an open-data file and its description (key data_col_<file>_<column>).
+json column(const std::string& name, const std::string& text) { return {{"name", name}, {"text", text}}; }
+
+}  // namespace
+
 void SiteBuilder::open_data(const YearView& y) {
     json body;
     body["files"] = json::array(
-        {json{{"href", href("data/indicators.csv")}, {"name", "indicators.csv"}, {"text", "Все значения показателей: год × уровень × объект × показатель (CSV, UTF-8)"}},
-         json{{"href", href("data/schools.csv")}, {"name", "schools.csv"}, {"text", "Школы: интегральный балл, группа, место в рейтинге (CSV, UTF-8)"}},
-         json{{"href", href("data/monitoring.xlsx")}, {"name", "monitoring.xlsx"}, {"text", "Обе таблицы в одной книге Excel"}},
-         json{{"href", href("data/site.json")}, {"name", "site.json"}, {"text", "Все данные сайта в формате JSON"}}});
-    body["indicator_columns"] = json::array(
-        {json{{"name", "year"}, {"text", "год мониторинга (состояние на 1 сентября)"}},
-         json{{"name", "scope"}, {"text", "уровень: municipality — округ, cluster — кластер, school — школа"}},
-         json{{"name", "entity_id"}, {"text", "municipality, название кластера или код школы"}},
-         json{{"name", "indicator_id"}, {"text", "код показателя (см. список ниже)"}},
-         json{{"name", "value"}, {"text", "значение: проценты от 0 до 100 и средние — с двумя знаками после точки, количества — целым числом"}},
-         json{{"name", "numerator"}, {"text", "числитель — сумма по школам (для долей); пусто для сумм и средних"}},
-         json{{"name", "denominator"}, {"text", "знаменатель — сумма по школам (для долей); пусто для сумм и средних"}},
-         json{{"name", "level"}, {"text", "уровень: low, medium, high; пусто для справочных показателей"}},
-         json{{"name", "note"}, {"text", "пусто; no_data — нет данных; suppressed — скрыто для защиты персональных данных (знаменатель меньше " + std::to_string(in_.rules.min_group) + ")"}}});
-    body["school_columns"] = json::array(
-        {json{{"name", "year"}, {"text", "год мониторинга"}},
-         json{{"name", "school_id"}, {"text", "код школы"}},
-         json{{"name", "name"}, {"text", "полное наименование"}},
-         json{{"name", "type"}, {"text", "тип школы"}},
-         json{{"name", "cluster"}, {"text", "кластер"}},
-         json{{"name", "composite"}, {"text", "интегральный балл 0–100, два знака после точки"}},
-         json{{"name", "group"}, {"text", "группа эффективности: low, medium, high"}},
-         json{{"name", "rank"}, {"text", "место в рейтинге года (равные баллы — одно место)"}}});
+        {json{{"href", href("data/indicators.csv")}, {"name", "indicators.csv"}, {"text", text("data_file_indicators")}},
+         json{{"href", href("data/schools.csv")}, {"name", "schools.csv"}, {"text", text("data_file_schools")}},
+         json{{"href", href("data/monitoring.xlsx")}, {"name", "monitoring.xlsx"}, {"text", text("data_file_xlsx")}},
+         json{{"href", href("data/site.json")}, {"name", "site.json"}, {"text", text("data_file_site_json")}}});
+    json indicator_columns = json::array();
+    for (const char* name : {"year", "scope", "entity_id", "indicator_id", "value", "numerator", "denominator", "level"})
+        indicator_columns.push_back(column(name, text("data_col_indicators_" + std::string(name))));
+    indicator_columns.push_back(
+        column("note", texts().fill("data_col_indicators_note", {{"min_group", std::to_string(in_.rules.min_group)}})));
+    body["indicator_columns"] = std::move(indicator_columns);
+    json school_columns = json::array();
+    for (const char* name : {"year", "school_id", "name", "type", "cluster", "composite", "group", "rank"})
+        school_columns.push_back(column(name, text("data_col_schools_" + std::string(name))));
+    body["school_columns"] = std::move(school_columns);
     json ids = json::array();
     for (const auto& ind : in_.catalogue.indicators)
-        ids.push_back({{"id", ind.id}, {"title", ind.title}, {"unit", unit_label(ind)}, {"href", indicator_href(y, ind.id)}});
+        ids.push_back({{"id", ind.id}, {"title", ind.title}, {"unit", unit_label(texts(), ind)}, {"href", indicator_href(y, ind.id)}});
     body["indicators"] = std::move(ids);
-    emit(y, "open-data/", "open-data/", "Открытые данные", "Файлы открытых данных мониторинга и их описание.",
-         "open_data", std::move(body), year_switcher(y, ""), crumbs(y, {}));
+    emit(y, "open-data/", "open-data/", text("title_open_data"), text("description_open_data"), "open_data",
+         std::move(body), year_switcher(y, ""), crumbs(y, {}));
 }
 }  // namespace monsite::render

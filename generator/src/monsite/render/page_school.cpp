@@ -7,6 +7,7 @@
 #include "monsite/render/format.hpp"
 #include "monsite/render/prose.hpp"
 #include "monsite/render/views.hpp"
+#include "monsite/util/number_format.hpp"
 #include "monsite/util/slug.hpp"
 
 namespace monsite::render {
@@ -16,16 +17,16 @@ using model::Indicator;
 
 namespace {
 
-// Text the template ends with a full stop, without its own final one ("2026 г." -> "2026 г"):
+// Text the template ends with a full stop, without its own final one ("by 1 May." -> "by 1 May"):
 // one full stop, never two.
 std::string before_stop(const std::string& text) {
     return text.ends_with('.') ? text.substr(0, text.size() - 1) : text;
 }
 
-json measure_view(const model::Measure& m) {
+json measure_view(const config::TextCatalogue& texts, const model::Measure& m) {
     const auto* d = m.direction.empty() ? nullptr : model::find_direction(m.direction);
     return {{"measure", m.measure},       {"kind", m.kind},
-            {"direction", d ? std::string(d->name) : ""}, {"period", before_stop(m.period)},
+            {"direction", d ? direction_name(texts, d->id) : ""}, {"period", before_stop(m.period)},
             {"responsible", before_stop(m.responsible)}, {"document", before_stop(m.document)}};
 }
 
@@ -40,9 +41,18 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
     json body = school_card(y, s);
     body["rank_of"] = compute::ranked_count(y.results);
     body["ranked"] = g->rank > 0;
-    body["advice"] = group_advice(g->group);
-    if (auto students = s.field("students")) body["students"] = std::to_string(static_cast<long long>(*students));
-    if (auto teachers = s.field("teachers_total")) body["teachers"] = std::to_string(static_cast<long long>(*teachers));
+    body["rank_text"] = texts().fill("school_rank_of", {{"rank", std::to_string(g->rank)},
+                                                        {"of", body["rank_of"].dump()}});
+    body["composite_text"] = texts().fill("school_composite_of", {{"score", body["composite"].get<std::string>()}});
+    body["values_heading"] = year_text("school_values_heading", y.year);
+    body["no_measures"] = year_text("school_no_measures", y.year);
+    body["advice"] = group_advice(texts(), g->group);
+    if (auto students = s.field("students"))
+        body["students"] = util::format_integer(static_cast<long long>(*students), texts().language());
+    if (auto teachers = s.field("teachers_total")) {
+        body["teachers"] = std::to_string(static_cast<long long>(*teachers));
+        body["teachers_text"] = texts().plural("teacher_count", static_cast<long long>(*teachers));
+    }
 
     json directions = json::array();
     for (const auto& d : model::directions()) {
@@ -51,15 +61,15 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
             if (!values->values[i]) continue;
             const Indicator& ind = in_.catalogue.indicators[i];
             json row = indicator_row(y, i, *values);
-            row["municipal"] = value_view(ind, y.results.municipality.values[i]);
-            row["cluster"] = cluster ? value_view(ind, cluster->values[i]) : json(nullptr);
+            row["municipal"] = value_view(texts(), ind, y.results.municipality.values[i]).to_json();
+            row["cluster"] = cluster ? value_view(texts(), ind, cluster->values[i]).to_json() : json(nullptr);
             rows.push_back(std::move(row));
         }
         if (rows.empty()) continue;
         auto level = std::find_if(g->directions.begin(), g->directions.end(),
                                   [&](const auto& x) { return x.direction == d.id; });
-        directions.push_back({{"name", d.name},
-                              {"level", level != g->directions.end() ? level_badge(level->level) : json(nullptr)},
+        directions.push_back({{"name", direction_name(texts(), d.id)},
+                              {"level", level != g->directions.end() ? level_badge(texts(), level->level) : json(nullptr)},
                               {"indicators", std::move(rows)}});
     }
     body["directions"] = std::move(directions);
@@ -74,13 +84,13 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
             const auto* other = y.data.find_school(id);
             schools.push_back({{"name", other->short_name}, {"href", school_href(y, id)}, {"cluster", other->cluster}});
         }
-        partners.push_back({{"direction", model::find_direction(p.direction)->name}, {"schools", std::move(schools)}});
+        partners.push_back({{"direction", direction_name(texts(), p.direction)}, {"schools", std::move(schools)}});
     }
     body["partners"] = std::move(partners);
     body["has_partners"] = !g->partners.empty();
 
     json measures = json::array();
-    for (const model::Measure* m : measures_of(y, s.school_id)) measures.push_back(measure_view(*m));
+    for (const model::Measure* m : measures_of(y, s.school_id)) measures.push_back(measure_view(texts(), *m));
     body["has_measures"] = !measures.empty();
     body["measures"] = std::move(measures);
 
@@ -91,24 +101,23 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
                 body["has_subjects"] = !ss.subjects.empty();
             }
     body["downloads"] = json::array({json{{"href", href("data/schools/" + util::slug(s.school_id) + ".csv")},
-                                          {"label", "Показатели школы за все годы (CSV)"}},
-                                     json{{"href", href("data/indicators.csv")}, {"label", "Все показатели округа (CSV)"}},
-                                     json{{"href", href("data/monitoring.xlsx")}, {"label", "Все показатели округа (XLSX)"}}});
+                                          {"label", text("download_school_csv")}},
+                                     json{{"href", href("data/indicators.csv")}, {"label", text("download_all_csv")}},
+                                     json{{"href", href("data/monitoring.xlsx")}, {"label", text("download_all_xlsx")}}});
     std::string path = y.prefix + "schools/" + util::slug(s.school_id) + "/";
     emit(y, path, "schools/", s.short_name + " — " + std::to_string(y.year),
-         s.name + ": показатели профессионального развития педагогов, " + std::to_string(y.year) + " год.", "school",
+         texts().fill("description_school", {{"school", s.name}, {"year", std::to_string(y.year)}}), "school",
          std::move(body), year_switcher(y, "schools/" + util::slug(s.school_id) + "/",
                        [&s](const model::YearData& d) { return d.find_school(s.school_id) != nullptr; }),
-         crumbs(y, {{year_href(y, "schools/"), "Школы"}}));
+         crumbs(y, {{year_href(y, "schools/"), text("nav_schools")}}));
 }
 
 // The level of each direction now against its change since last year, as
 // compute::status_grid places them (rows high, medium, low; columns worse, same, better).
 json SiteBuilder::status_grid(const YearView& y, const std::string& school_id) const {
-    static const char* changes[] = {"снизился", "без изменений", "вырос"};
     const auto* before = y.previous ? y.previous->grouping(school_id) : nullptr;
     const compute::StatusGrid grid = compute::status_grid(*y.results.grouping(school_id), before, in_.rules);
-    auto name_of = [](const std::string& id) { return std::string(model::find_direction(id)->name); };
+    auto name_of = [&](const std::string& id) { return direction_name(texts(), id); };
     json rows = json::array();
     for (std::size_t r = 0; r < grid.rows.size(); ++r) {
         json row_cells = json::array();
@@ -118,18 +127,20 @@ json SiteBuilder::status_grid(const YearView& y, const std::string& school_id) c
             // Colour from worst (0: low and worse) to best (4: high and better).
             row_cells.push_back({{"colour", grid.rows.size() - 1 - r + c}, {"names", std::move(names)}});
         }
-        rows.push_back({{"status", level_text(grid.rows[r])}, {"level", model::to_string(grid.rows[r])},
+        rows.push_back({{"status", level_text(texts(), grid.rows[r])}, {"level", model::to_string(grid.rows[r])},
                         {"cells", std::move(row_cells)}});
     }
     json without_change = json::array();
     for (const auto& d : grid.without_previous)
-        without_change.push_back({{"name", name_of(d.direction)}, {"status", level_text(d.level)}});
-    json columns = json::array();
-    for (const char* c : changes) columns.push_back(c);
+        without_change.push_back({{"name", name_of(d.direction)}, {"status", level_text(texts(), d.level)}});
+    // In the order of compute::StatusGrid::columns: worse, same, better.
+    json columns = json::array({text("grid_change_worse"), text("grid_change_same"), text("grid_change_better")});
+    const std::string same = decimal_text(texts(), in_.rules.direction_change_same, 2);
+    const std::string high = decimal_text(texts(), in_.rules.direction_high, 2);
+    const std::string low = decimal_text(texts(), in_.rules.direction_low, 2);
     return {{"has_grid", grid.has_cells()}, {"columns", std::move(columns)}, {"rows", std::move(rows)},
-            {"same", ru_decimal(in_.rules.direction_change_same, 2)},
-            {"direction_high", ru_decimal(in_.rules.direction_high, 2)},
-            {"direction_low", ru_decimal(in_.rules.direction_low, 2)},
+            {"lead", texts().fill("school_grid_lead", {{"high", high}, {"low", low}, {"same", same}})},
+            {"same", same}, {"direction_high", high}, {"direction_low", low},
             {"without_change", std::move(without_change)}, {"has_without_change", !grid.without_previous.empty()}};
 }
 
@@ -149,9 +160,9 @@ json SiteBuilder::school_trends(const YearView& y, const std::string& school_id)
         bool any = false;
         for (int year : years) {
             const auto* e = in_.results.find_year(year)->school(school_id);
-            json view = value_view(ind, e->values[i]);
-            any = any || view.contains("data_value");
-            cells.push_back(view["text"]);
+            const ValueView view = value_view(texts(), ind, e->values[i]);
+            any = any || view.has_value();
+            cells.push_back(view.text);
         }
         if (any) rows.push_back({{"title", ind.short_title}, {"href", indicator_href(y, ind.id)}, {"cells", std::move(cells)}});
     }
@@ -166,15 +177,15 @@ json SiteBuilder::composite_chart(const YearView& y, const std::string& school_i
         const auto* r = in_.results.find_year(year);
         const auto* gr = r ? r->grouping(school_id) : nullptr;
         if (!gr) continue;
-        std::string text = gr->composite ? ru_decimal(*gr->composite, 2) : "нет данных";
-        points.push_back({std::to_string(year), gr->composite ? std::optional<double>(std::stod(gr->composite->to_fixed(2))) : std::nullopt,
-                          model::to_string(gr->group), text, year == y.year});
-        rows.push_back({{"cells", {std::to_string(year), text, group_name(gr->group)}}});
+        std::string shown = gr->composite ? decimal_text(texts(), *gr->composite, 2) : text("no_data");
+        points.push_back({std::to_string(year), gr->composite ? std::optional<double>(data_double(*gr->composite, 2)) : std::nullopt,
+                          model::to_string(gr->group), shown, year == y.year});
+        rows.push_back({{"cells", {std::to_string(year), shown, group_name(texts(), gr->group)}}});
     }
-    ChartFrame frame{"Интегральный балл по годам", "Интегральный балл школы «" + name + "» (0–100) по годам.",
-                     "Балл", true};
-    return chart(trend_chart(frame, points, group_rules(in_.rules)),
-                 frame, table("Интегральный балл по годам", {"Год", "Балл", "Группа"}, rows));
+    ChartFrame frame{text("school_composite_title"), texts().fill("school_composite_description", {{"school", name}}),
+                     text("col_score"), true};
+    return chart(trend_chart(texts(), frame, points, group_rules(texts(), in_.rules)), frame,
+                 table(text("school_composite_title"), {text("col_year"), text("col_score"), text("col_group")}, rows));
 }
 
 // A school's measures in file order. The index of a year is built once per

@@ -21,7 +21,8 @@ const std::vector<std::string>& reserved_top_level_names() {
 
 void build_pages(const PagesInput& input, const Templates& templates, const PageSink& deliver, unsigned threads) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    SiteBuilder planner(input, templates);
+    const SiteBuilder::json words = SiteBuilder::plain_texts(input.texts);
+    SiteBuilder planner(input, templates, words);
     const auto tasks = planner.plan();
     threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(tasks.size())));
 
@@ -29,8 +30,8 @@ void build_pages(const PagesInput& input, const Templates& templates, const Page
     std::vector<Templates> copies;
     for (unsigned t = 1; t < threads; ++t) copies.push_back(templates.clone());
     std::vector<std::unique_ptr<SiteBuilder>> builders;
-    builders.push_back(std::make_unique<SiteBuilder>(input, templates));
-    for (auto& copy : copies) builders.push_back(std::make_unique<SiteBuilder>(input, copy));
+    builders.push_back(std::make_unique<SiteBuilder>(input, templates, words));
+    for (auto& copy : copies) builders.push_back(std::make_unique<SiteBuilder>(input, copy, words));
 
     // A finished task's pages wait here until every earlier task's are delivered:
     // the order of delivery is the plan's, whichever thread finishes first.

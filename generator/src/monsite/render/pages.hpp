@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "monsite/config/i18n.hpp"
 #include "monsite/model/dataset.hpp"
 #include "monsite/model/indicator.hpp"
 #include "monsite/model/results.hpp"
@@ -19,7 +20,7 @@ namespace monsite::render {
 struct Page {
     std::string path;    // below the site root, e.g. "schools/gim1/index.html"
     std::string body;
-    std::string origin;  // what made it, for messages: "content/about.md", "генератор: шаблон schools"
+    std::string origin;  // what made it, for messages: "content/about.md", util/messages.hpp page_origin
 };
 
 struct ContentPage {
@@ -36,6 +37,7 @@ struct PagesInput {
     const model::Results& results;
     const model::Catalogue& catalogue;
     const model::Rules& rules;
+    const config::TextCatalogue& texts;  // every word of the pages (config::load_texts)
     std::vector<ContentPage> content;
     bool charts_script = false;  // vega assets are published: charts render in the browser
     std::string site_url;        // absolute URL of the site root for sitemap and Open Graph, or empty

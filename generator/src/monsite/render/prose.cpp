@@ -2,7 +2,6 @@
 
 #include <vector>
 
-#include "monsite/model/contract.hpp"
 #include "monsite/render/format.hpp"
 
 namespace monsite::render {
@@ -11,108 +10,98 @@ using model::Exact;
 using model::Indicator;
 using model::Level;
 
-const std::map<std::string, std::string>& direction_texts() {
-    static const std::map<std::string, std::string> texts = {
-        {"diagnostics", "Насколько полно педагоги проходят диагностику профессиональных дефицитов и каковы её результаты."},
-        {"mastery", "Индивидуальные образовательные маршруты, курсы повышения квалификации, конкурсы мастерства и переподготовка."},
-        {"young", "Наставничество и поддержка педагогов в первые годы работы, приток молодых кадров."},
-        {"communities", "Участие педагогов в методических объединениях и профессиональных сообществах."},
-        {"network", "Участие педагогов в мероприятиях регионального и федерального уровня."},
-        {"staffing", "Укомплектованность, вакансии, квалификация и возраст педагогических коллективов."},
-        {"support", "Экспертная деятельность, методический актив и профилактика профессионального выгорания."},
-    };
-    return texts;
+const std::string& direction_name(const config::TextCatalogue& texts, std::string_view id) {
+    return texts.text("direction_" + std::string(id));
 }
 
-const char* group_advice(Level group) {
+const std::string& direction_text(const config::TextCatalogue& texts, std::string_view id) {
+    return texts.text("direction_" + std::string(id) + "_text");
+}
+
+const std::string& group_advice(const config::TextCatalogue& texts, Level group) {
     switch (group) {
-        case Level::high:
-            return "Большинство показателей школы на высоком уровне. Такой школе рекомендуется делиться опытом: "
-                   "проводить открытые мероприятия, принимать коллег на стажировки, выделять наставников для школ "
-                   "с низкими результатами.";
-        case Level::medium:
-            return "Показатели школы в основном на среднем уровне. Рекомендуется выделить направления, где значения "
-                   "ниже порога, включить их в план методической работы и использовать опыт школ высокой группы.";
-        case Level::low:
-            return "Школе нужна адресная поддержка. По каждому слабому направлению предлагаются школы-партнёры с "
-                   "высоким уровнем в этом направлении; рекомендуется составить дорожную карту с ответственными "
-                   "и сроками и отслеживать её выполнение.";
+        case Level::high: return texts.text("group_advice_high");
+        case Level::medium: return texts.text("group_advice_medium");
+        case Level::low: return texts.text("group_advice_low");
         case Level::none: break;
     }
-    return "Недостаточно данных для отнесения школы к группе.";
+    return texts.text("group_advice_none");
 }
 
 namespace {
 
-std::string field_header(std::size_t index) {
-    return "«" + std::string(model::school_fields()[index]->header) + "»";
+std::string field_header(const config::TextCatalogue& texts, std::size_t index) {
+    return texts.fill("quoted", {{"text", model::school_fields()[index]->header}});
 }
 
-std::string fields_text(const std::vector<std::size_t>& fields) {
+std::string fields_text(const config::TextCatalogue& texts, const std::vector<std::size_t>& fields) {
     std::string out;
-    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? " + " : "") + field_header(fields[i]);
+    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? " + " : "") + field_header(texts, fields[i]);
     return out;
 }
 
 }  // namespace
 
-std::string unit_label(const Indicator& ind) {
+const std::string& unit_label(const config::TextCatalogue& texts, const Indicator& ind) {
     switch (ind.unit) {
-        case model::Unit::percent: return "%";
-        case model::Unit::count: return "человек, мероприятий или единиц";
-        case model::Unit::years: return "лет";
-        case model::Unit::rates: return "ставок";
+        case model::Unit::percent: return texts.text("unit_percent");
+        case model::Unit::count: return texts.text("unit_count");
+        case model::Unit::years: return texts.text("unit_years");
+        case model::Unit::rates: return texts.text("unit_rates");
     }
-    return "";
+    return texts.text("unit_count");
 }
 
-std::string formula_in_words(const Indicator& ind) {
+std::string formula_in_words(const config::TextCatalogue& texts, const Indicator& ind) {
     const auto& f = ind.formula;
-    const std::string scale = ind.unit == model::Unit::percent ? ", умноженное на 100" : "";
+    const std::string scale = ind.unit == model::Unit::percent ? texts.text("formula_times_100") : "";
     switch (f.kind) {
         case model::FormulaKind::ratio:
-            return "Отношение " + fields_text(f.numerator) + " к " + fields_text(f.denominator) + scale +
-                   ". Для кластера и округа числители и знаменатели школ складываются (а не усредняются проценты).";
-        case model::FormulaKind::sum: return "Сумма значений поля " + field_header(f.numerator[0]) + ".";
+            return texts.fill("formula_ratio", {{"numerator", fields_text(texts, f.numerator)},
+                                                {"denominator", fields_text(texts, f.denominator)},
+                                                {"scale", scale}});
+        case model::FormulaKind::sum: return texts.fill("formula_sum", {{"field", field_header(texts, f.numerator[0])}});
         case model::FormulaKind::weighted_mean:
-            return "Значение поля " + field_header(f.numerator[0]) + " школы, если " + field_header(f.weight) +
-                   " больше 0 (иначе нет данных); для кластера и округа — среднее, взвешенное по " +
-                   field_header(f.weight) + ".";
-        case model::FormulaKind::share_of_schools:
-            return "Доля школ, для которых выполнено условие «" + f.text.substr(f.text.find('(') + 1, f.text.rfind(')') - f.text.find('(') - 1) +
-                   "», среди школ, указавших значение поля " + field_header(f.numerator[0]) + scale + ".";
+            return texts.fill("formula_weighted_mean", {{"field", field_header(texts, f.numerator[0])},
+                                                        {"weight", field_header(texts, f.weight)}});
+        case model::FormulaKind::share_of_schools: {
+            const std::string condition =
+                f.text.substr(f.text.find('(') + 1, f.text.rfind(')') - f.text.find('(') - 1);
+            return texts.fill("formula_share_of_schools", {{"condition", texts.fill("quoted", {{"text", condition}})},
+                                                           {"field", field_header(texts, f.numerator[0])},
+                                                           {"scale", scale}});
+        }
         case model::FormulaKind::teacher_mean:
-            return "Среднее значение поля «" + f.teacher_field + "» таблицы «Педагоги» по всем педагогам, у которых оно указано.";
+            return texts.fill("formula_teacher_mean", {{"field", texts.fill("quoted", {{"text", f.teacher_field}})}});
     }
     return {};
 }
 
-std::string thresholds_text(const Indicator& ind) {
-    auto t = [&](const Exact& v) { return ru_value(ind, v); };
+std::string thresholds_text(const config::TextCatalogue& texts, const Indicator& ind) {
+    const std::string t1 = value_text(texts, ind, ind.t1), t2 = value_text(texts, ind, ind.t2);
     switch (ind.better) {
-        case model::Better::higher:
-            return "Чем выше, тем лучше. Уровень низкий — меньше " + t(ind.t1) + ", средний — от " + t(ind.t1) +
-                   " до " + t(ind.t2) + ", высокий — " + t(ind.t2) + " и выше.";
-        case model::Better::lower:
-            return "Чем ниже, тем лучше. Уровень высокий — не больше " + t(ind.t1) + ", средний — больше " + t(ind.t1) +
-                   " и не больше " + t(ind.t2) + ", низкий — больше " + t(ind.t2) + ".";
+        case model::Better::higher: return texts.fill("thresholds_higher", {{"t1", t1}, {"t2", t2}});
+        case model::Better::lower: return texts.fill("thresholds_lower", {{"t1", t1}, {"t2", t2}});
         case model::Better::none: break;
     }
-    return "Справочный показатель: уровень не определяется и в интегральный балл не входит.";
+    return texts.text("thresholds_none");
 }
 
-std::vector<ChartRule> level_rules(const Indicator& ind) {
+std::vector<ChartRule> level_rules(const config::TextCatalogue& texts, const Indicator& ind) {
     if (!ind.rated()) return {};
     const bool higher = ind.better == model::Better::higher;
-    return {{ind.t1.to_double(), std::string(higher ? "граница низкого уровня" : "граница высокого уровня") + " — " +
-                                     ru_value(ind, ind.t1)},
-            {ind.t2.to_double(), std::string(higher ? "граница высокого уровня" : "граница низкого уровня") + " — " +
-                                     ru_value(ind, ind.t2)}};
+    auto rule = [&](const Exact& v, bool low) {
+        return ChartRule{v.to_double(), texts.fill(low ? "rule_low_level" : "rule_high_level",
+                                                   {{"value", value_text(texts, ind, v)}})};
+    };
+    return {rule(ind.t1, higher), rule(ind.t2, !higher)};
 }
 
-std::vector<ChartRule> group_rules(const model::Rules& rules) {
-    return {{rules.group_medium.to_double(), "граница низкой группы — " + ru_decimal(rules.group_medium, 0)},
-            {rules.group_high.to_double(), "граница высокой группы — " + ru_decimal(rules.group_high, 0)}};
+std::vector<ChartRule> group_rules(const config::TextCatalogue& texts, const model::Rules& rules) {
+    return {{rules.group_medium.to_double(),
+             texts.fill("rule_low_group", {{"value", decimal_text(texts, rules.group_medium, 0)}})},
+            {rules.group_high.to_double(),
+             texts.fill("rule_high_group", {{"value", decimal_text(texts, rules.group_high, 0)}})}};
 }
 
 }  // namespace monsite::render

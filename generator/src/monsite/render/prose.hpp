@@ -1,11 +1,13 @@
 #pragma once
 // Internal to render: the sentences the page kinds put around the numbers
-// (site title, direction and group texts, units, formulas and thresholds in words).
+// (direction and group texts, units, formulas and thresholds in words), in the
+// catalogue's language.
 
-#include <map>
 #include <string>
 #include <vector>
 
+#include "monsite/config/i18n.hpp"
+#include "monsite/model/contract.hpp"
 #include "monsite/model/indicator.hpp"
 #include "monsite/model/results.hpp"
 #include "monsite/model/rules.hpp"
@@ -13,22 +15,21 @@
 
 namespace monsite::render {
 
-inline constexpr const char* site_title = "Мониторинг профессионального развития педагогов";
-
-// What each direction covers, by direction id.
-const std::map<std::string, std::string>& direction_texts();
+// A direction's display name (direction_<id>) and what it covers (direction_<id>_text).
+const std::string& direction_name(const config::TextCatalogue& texts, std::string_view id);
+const std::string& direction_text(const config::TextCatalogue& texts, std::string_view id);
 // What a school of this efficiency group is advised to do.
-const char* group_advice(model::Level group);
+const std::string& group_advice(const config::TextCatalogue& texts, model::Level group);
 // The unit of an indicator's values in words.
-std::string unit_label(const model::Indicator& ind);
+const std::string& unit_label(const config::TextCatalogue& texts, const model::Indicator& ind);
 // How an indicator is computed, in words naming the contract's column headers.
-std::string formula_in_words(const model::Indicator& ind);
+std::string formula_in_words(const config::TextCatalogue& texts, const model::Indicator& ind);
 // Which side is better and where the low, medium and high levels lie.
-std::string thresholds_text(const model::Indicator& ind);
+std::string thresholds_text(const config::TextCatalogue& texts, const model::Indicator& ind);
 // The two level boundaries of a rated indicator as chart lines (none if not rated):
 // t1 bounds the low level when higher is better, the high level when lower is.
-std::vector<ChartRule> level_rules(const model::Indicator& ind);
+std::vector<ChartRule> level_rules(const config::TextCatalogue& texts, const model::Indicator& ind);
 // The two group boundaries of the composite score as chart lines.
-std::vector<ChartRule> group_rules(const model::Rules& rules);
+std::vector<ChartRule> group_rules(const config::TextCatalogue& texts, const model::Rules& rules);
 
 }  // namespace monsite::render

@@ -4,12 +4,21 @@
 #include "monsite/render/open_data.hpp"
 #include "monsite/render/prose.hpp"
 #include "monsite/render/views.hpp"
+#include "monsite/util/messages.hpp"
+#include "monsite/util/number_format.hpp"
 #include "monsite/util/strings.hpp"
 
 namespace monsite::render {
 
 using json = nlohmann::ordered_json;
 using model::Indicator;
+
+json SiteBuilder::plain_texts(const config::TextCatalogue& texts) {
+    json t = json::object();
+    for (const auto& [key, entry] : texts.entries())
+        if (!entry.plural()) t[key] = entry.text;
+    return t;
+}
 
 std::vector<SiteBuilder::Task> SiteBuilder::plan() const {
     std::vector<Task> tasks;
@@ -70,7 +79,7 @@ json SiteBuilder::indicator_row(const YearView& y, std::size_t i, const model::E
             {"short_title", ind.short_title},
             {"href", indicator_href(y, ind.id)},
             {"rated", ind.rated()},
-            {"value", value_view(ind, entity.values[i])}};
+            {"value", value_view(texts(), ind, entity.values[i]).to_json()}};
 }
 
 json SiteBuilder::school_card(const YearView& y, const model::SchoolYear& s) const {
@@ -79,13 +88,13 @@ json SiteBuilder::school_card(const YearView& y, const model::SchoolYear& s) con
              {"name", s.name},
              {"short_name", s.short_name},
              {"href", school_href(y, s.school_id)},
-             {"type", s.type},
+             {"type", in_.catalogue.type_name(s.type)},
              {"cluster", s.cluster},
              {"locality", s.locality},
              {"group", model::to_string(g->group)},
-             {"group_name", group_name(g->group)},
-             {"group_badge", level_badge(g->group)},
-             {"composite", g->composite ? ru_decimal(*g->composite, 2) : "—"},
+             {"group_name", group_name(texts(), g->group)},
+             {"group_badge", level_badge(texts(), g->group)},
+             {"composite", g->composite ? decimal_text(texts(), *g->composite, 2) : "—"},
              {"rank", g->rank ? std::to_string(g->rank) : "—"},
              {"search", util::to_lower(s.name + " " + s.short_name + " " + s.school_id)}};
     return out;
@@ -94,19 +103,19 @@ json SiteBuilder::school_card(const YearView& y, const model::SchoolYear& s) con
 json SiteBuilder::subject_rows(const std::vector<model::SubjectSummary>& subjects) const {
     json rows = json::array();
     for (const auto& s : subjects) {
-        rows.push_back({{"subject", s.subject},
-                        {"teachers", std::to_string(s.teachers)},
-                        {"scored", std::to_string(s.scored)},
-                        {"average", subject_cell(s.average_score ? ru_decimal(*s.average_score, 1) : "",
+        rows.push_back({{"subject", subject_name(texts(), s.subject)},
+                        {"teachers", util::format_integer(s.teachers, texts().language())},
+                        {"scored", util::format_integer(s.scored, texts().language())},
+                        {"average", subject_cell(texts(), s.average_score ? decimal_text(texts(), *s.average_score, 1) : "",
                                                  s.average_suppressed)},
-                        {"deficit", subject_cell(s.deficit_share ? ru_value(*percent_share(), *s.deficit_share) : "",
+                        {"deficit", subject_cell(texts(), s.deficit_share ? value_text(texts(), *percent_share(), *s.deficit_share) : "",
                                                  s.deficit_suppressed)}});
     }
     return rows;
 }
 void SiteBuilder::school_downloads() {
     for (auto& f : school_csv_files(in_.results, in_.catalogue, in_.site.years))
-        pages_.push_back({std::move(f.path), std::move(f.csv), "открытые данные школы " + f.school_id});
+        pages_.push_back({std::move(f.path), std::move(f.csv), util::messages::school_data_origin(f.school_id)});
 }
 
 }  // namespace monsite::render

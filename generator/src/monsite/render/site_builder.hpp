@@ -35,7 +35,12 @@ class SiteBuilder {
 public:
     using json = nlohmann::ordered_json;
 
-    SiteBuilder(const PagesInput& in, const Templates& templates) : in_(in), t_(templates) {}
+    // `words` is plain_texts(in.texts), made once per build and shared by every builder.
+    SiteBuilder(const PagesInput& in, const Templates& templates, const json& words)
+        : in_(in), t_(templates), words_(words) {}
+
+    // Every plain text of the catalogue by key: the `t` object of every template context.
+    static json plain_texts(const config::TextCatalogue& texts);
 
     using Task = std::function<void(SiteBuilder&)>;
 
@@ -52,6 +57,9 @@ public:
 
 private:
     const YearView* latest_view();
+    const config::TextCatalogue& texts() const { return in_.texts; }
+    const std::string& text(std::string_view key) const { return in_.texts.text(key); }
+    std::string year_text(const char* key, int year) const { return in_.texts.fill(key, {{"year", std::to_string(year)}}); }
 
     // ------------------------------------------------------------ navigation.cpp
     std::string href(const std::string& path) const { return in_.site.base_url + path; }
@@ -100,6 +108,7 @@ private:
 
     const PagesInput& in_;
     const Templates& t_;
+    const json& words_;
     std::vector<Page> pages_;
     std::vector<std::string> sitemap_paths_;
     int chart_counter_ = 0;

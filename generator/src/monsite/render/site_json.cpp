@@ -8,6 +8,8 @@
 #include "monsite/compute/summary.hpp"
 #include "monsite/model/contract.hpp"
 #include "monsite/render/format.hpp"
+#include "monsite/render/prose.hpp"
+#include "monsite/render/views.hpp"
 
 namespace monsite::render {
 namespace {
@@ -41,41 +43,18 @@ const char* better_id(model::Better better) {
     return "none";
 }
 
-json value_json(const model::Indicator& ind, const model::IndicatorValue& v) {
-    json out;
-    out["note"] = model::to_string(v.note);
-    if (!v.has_value()) return out;
-    int places = decimals_of(ind);
-    out["value"] = rounded(v.value, places);
-    out["text"] = ru_value(ind, v.value);
-    if (v.has_fraction) {
-        out["numerator"] = rounded(v.numerator, 2);
-        out["denominator"] = rounded(v.denominator, 2);
-    }
-    out["level"] = model::to_string(v.level);
-    if (v.change) {
-        out["change"] = rounded(*v.change, places);
-        out["change_text"] = ru_change(ind, *v.change);
-    }
-    if (v.change_3y) {
-        out["change_3y"] = rounded(*v.change_3y, places);
-        out["change_3y_text"] = ru_change(ind, *v.change_3y);
-    }
-    return out;
-}
-
-json values_json(const model::EntityValues& e, const model::Catalogue& catalogue) {
+json values_json(const config::TextCatalogue& texts, const model::EntityValues& e, const model::Catalogue& catalogue) {
     json out = json::object();
     for (std::size_t i = 0; i < catalogue.indicators.size(); ++i)
-        if (e.values[i]) out[catalogue.indicators[i].id] = value_json(catalogue.indicators[i], *e.values[i]);
+        if (e.values[i]) out[catalogue.indicators[i].id] = value_view(texts, catalogue.indicators[i], e.values[i]).to_json();
     return out;
 }
 
-json subjects_json(const std::vector<model::SubjectSummary>& subjects) {
+json subjects_json(const config::TextCatalogue& texts, const std::vector<model::SubjectSummary>& subjects) {
     json out = json::array();
     for (const auto& s : subjects) {
         json j;
-        j["subject"] = s.subject;
+        j["subject"] = subject_name(texts, s.subject);
         j["teachers"] = s.teachers;
         j["scored"] = s.scored;
         if (s.average_score) j["average_score"] = rounded(*s.average_score, 2);
@@ -87,11 +66,12 @@ json subjects_json(const std::vector<model::SubjectSummary>& subjects) {
     return out;
 }
 
-json year_json(const model::YearData& input, const model::YearResults& year, const model::Catalogue& catalogue) {
+json year_json(const config::TextCatalogue& texts, const model::YearData& input, const model::YearResults& year,
+               const model::Catalogue& catalogue) {
     json y;
     y["year"] = year.year;
     y["has_teachers"] = input.has_teachers;
-    y["municipality"] = values_json(year.municipality, catalogue);
+    y["municipality"] = values_json(texts, year.municipality, catalogue);
 
     std::map<std::string, std::vector<std::string>> members;
     for (const auto& s : input.schools) members[s.cluster].push_back(s.school_id);
@@ -100,7 +80,7 @@ json year_json(const model::YearData& input, const model::YearResults& year, con
         json j;
         j["name"] = c.id;
         j["schools"] = members[c.id];
-        j["values"] = values_json(c, catalogue);
+        j["values"] = values_json(texts, c, catalogue);
         clusters.push_back(std::move(j));
     }
     y["clusters"] = std::move(clusters);
@@ -121,7 +101,7 @@ json year_json(const model::YearData& input, const model::YearResults& year, con
         if (auto students = s.field("students")) j["students"] = static_cast<std::int64_t>(*students);
         if (g->composite) {
             j["composite"] = rounded(*g->composite, 2);
-            j["composite_text"] = ru_decimal(*g->composite, 2);
+            j["composite_text"] = decimal_text(texts, *g->composite, 2);
         }
         j["group"] = model::to_string(g->group);
         if (g->rank) {
@@ -140,7 +120,7 @@ json year_json(const model::YearData& input, const model::YearResults& year, con
         json partners = json::array();
         for (const auto& p : g->partners) partners.push_back({{"direction", p.direction}, {"schools", p.partners}});
         j["partners"] = std::move(partners);
-        j["values"] = values_json(*values, catalogue);
+        j["values"] = values_json(texts, *values, catalogue);
         schools.push_back(std::move(j));
     }
     y["schools"] = std::move(schools);
@@ -158,16 +138,16 @@ json year_json(const model::YearData& input, const model::YearResults& year, con
         if (z.change) {
             const auto* ind = catalogue.find(z.indicator_id);
             j["change"] = rounded(*z.change, decimals_of(*ind));
-            j["change_text"] = ru_change(*ind, *z.change);
+            j["change_text"] = change_text(texts, *ind, *z.change);
         }
         zones.push_back(std::move(j));
     }
     y["problem_zones"] = std::move(zones);
 
     if (year.has_subjects) {
-        y["subjects"] = subjects_json(year.subjects);
+        y["subjects"] = subjects_json(texts, year.subjects);
         json per_school = json::object();
-        for (const auto& s : year.school_subjects) per_school[s.school_id] = subjects_json(s.subjects);
+        for (const auto& s : year.school_subjects) per_school[s.school_id] = subjects_json(texts, s.subjects);
         y["school_subjects"] = std::move(per_school);
     }
     json measures = json::array();
@@ -186,18 +166,8 @@ json year_json(const model::YearData& input, const model::YearResults& year, con
 
 }  // namespace
 
-const char* group_name(model::Level group) {
-    switch (group) {
-        case model::Level::high: return "Высокая степень эффективности деятельности";
-        case model::Level::medium: return "Средняя степень эффективности деятельности";
-        case model::Level::low: return "Низкая степень эффективности деятельности";
-        case model::Level::none: break;
-    }
-    return "Нет данных для оценки";
-}
-
 std::string site_json(const SiteInfo& site, const model::Dataset& data, const model::Results& results,
-                      const model::Catalogue& catalogue, const model::Rules& rules) {
+                      const model::Catalogue& catalogue, const model::Rules& rules, const config::TextCatalogue& texts) {
     json root;
     root["generator"] = std::string("monsite ") + MONSITE_VERSION;
     root["contract_version"] = 1;
@@ -210,7 +180,7 @@ std::string site_json(const SiteInfo& site, const model::Dataset& data, const mo
     root["min_group"] = rules.min_group;
 
     json directions = json::array();
-    for (const auto& d : model::directions()) directions.push_back({{"id", d.id}, {"name", d.name}});
+    for (const auto& d : model::directions()) directions.push_back({{"id", d.id}, {"name", direction_name(texts, d.id)}});
     root["directions"] = std::move(directions);
 
     json indicators = json::array();
@@ -233,15 +203,15 @@ std::string site_json(const SiteInfo& site, const model::Dataset& data, const mo
     root["indicators"] = std::move(indicators);
 
     root["groups"] = {
-        {"high", {{"name", group_name(model::Level::high)}, {"min_composite", rounded(rules.group_high, 2)}}},
-        {"medium", {{"name", group_name(model::Level::medium)}, {"min_composite", rounded(rules.group_medium, 2)}}},
-        {"low", {{"name", group_name(model::Level::low)}}}};
+        {"high", {{"name", group_name(texts, model::Level::high)}, {"min_composite", rounded(rules.group_high, 2)}}},
+        {"medium", {{"name", group_name(texts, model::Level::medium)}, {"min_composite", rounded(rules.group_medium, 2)}}},
+        {"low", {{"name", group_name(texts, model::Level::low)}}}};
 
     json years = json::array();
     for (int y : site.years) {
         const auto* input = data.find_year(y);
         const auto* year = results.find_year(y);
-        if (input && year) years.push_back(year_json(*input, *year, catalogue));
+        if (input && year) years.push_back(year_json(texts, *input, *year, catalogue));
     }
     root["by_year"] = std::move(years);
     return root.dump(1, ' ', false, json::error_handler_t::replace) + "\n";

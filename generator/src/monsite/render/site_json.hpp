@@ -1,10 +1,12 @@
 #pragma once
 // site.json: everything the pages need, as one deterministic JSON document.
-// Holds no teacher rows: only aggregates of Педагоги are published.
+// Holds no teacher rows: only aggregates of the teachers' table are published.
+// Texts (value texts, group and direction names) are in the catalogue's language.
 
 #include <string>
 #include <vector>
 
+#include "monsite/config/i18n.hpp"
 #include "monsite/model/dataset.hpp"
 #include "monsite/model/indicator.hpp"
 #include "monsite/model/results.hpp"
@@ -21,9 +23,6 @@ struct SiteInfo {
 };
 
 std::string site_json(const SiteInfo& site, const model::Dataset& data, const model::Results& results,
-                      const model::Catalogue& catalogue, const model::Rules& rules);
-
-// Russian names of the effectiveness groups, as in the Petrozavodsk recommendations.
-const char* group_name(model::Level group);
+                      const model::Catalogue& catalogue, const model::Rules& rules, const config::TextCatalogue& texts);
 
 }  // namespace monsite::render

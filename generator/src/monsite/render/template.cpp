@@ -1,4 +1,5 @@
 #include "monsite/render/template.hpp"
+#include "monsite/util/messages.hpp"
 
 #include <kainjow/mustache.hpp>
 
@@ -46,7 +47,7 @@ km::data to_data(const nlohmann::ordered_json& j) {
 // the partial: silently rendering nothing would hide a slip in a theme.
 std::string expand_partials(const std::string& owner, const std::map<std::string, std::string>& all,
                             const std::map<std::string, std::string>& sources, int depth) {
-    if (depth > 16) throw util::UsageError("шаблоны темы включают друг друга по кругу ({{> ...}})");
+    if (depth > 16) throw util::UsageError(util::messages::template_cycle);
     const std::string& text = all.at(owner);
     std::string out;
     std::size_t pos = 0;
@@ -61,12 +62,10 @@ std::string expand_partials(const std::string& owner, const std::map<std::string
         out.append(text, pos, open - pos);
         if (!all.count(name)) {
             auto source = sources.find(owner);
-            util::SourceLocation where{source != sources.end() ? source->second : "шаблон «" + owner + "»"};
+            util::SourceLocation where{source != sources.end() ? source->second : util::messages::template_label(owner)};
             where.line_based = true;
             where.row = static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(open), '\n'));
-            throw util::UsageError("неизвестный шаблон {{> " + name + "}}: в теме нет файла «" + name +
-                                       ".mustache» (ни в своей теме, ни в теме default)",
-                                   where);
+            throw util::UsageError(util::messages::unknown_partial(name), where);
         }
         out += expand_partials(name, all, sources, depth + 1);
         pos = close + 2;
@@ -129,7 +128,7 @@ Templates Templates::from_text(std::map<std::string, std::string> templates, std
         auto compiled = std::make_unique<km::mustache>(expand_partials(name, t.texts_, t.sources_, 0));
         if (!compiled->is_valid()) {
             auto source = t.sources_.find(name);
-            throw util::UsageError("шаблон «" + name + "» содержит ошибку: " + compiled->error_message(),
+            throw util::UsageError(util::messages::template_error(name, compiled->error_message()),
                                    {source != t.sources_.end() ? source->second : ""});
         }
         compiled->set_custom_escape([](const std::string& s) { return escape_html(s); });
@@ -161,7 +160,7 @@ Templates Templates::load(const std::vector<std::filesystem::path>& folders) {
     if (!any) {
         std::string list;
         for (const auto& f : folders) list += (list.empty() ? "" : ", ") + f.generic_string();
-        throw util::UsageError("не найдена папка шаблонов темы (искали: " + list + ")");
+        throw util::UsageError(util::messages::no_template_folder(list));
     }
     return from_text(std::move(texts), std::move(sources));
 }
@@ -172,13 +171,13 @@ bool Templates::has(std::string_view name) const { return compiled_->templates.c
 
 std::string Templates::render(std::string_view name, const nlohmann::ordered_json& context) const {
     auto it = compiled_->templates.find(std::string(name));
-    if (it == compiled_->templates.end()) throw util::InternalError("нет шаблона «" + std::string(name) + "» в теме");
+    if (it == compiled_->templates.end()) throw util::InternalError(util::messages::no_template(name));
     km::data root = to_data(context);
     ThemeContext ctx(&root, compiled_->partials);
     std::ostringstream out;
     it->second->render(ctx, out);
     if (!it->second->is_valid())
-        throw util::InternalError("шаблон «" + std::string(name) + "»: " + it->second->error_message());
+        throw util::InternalError(util::messages::template_render_error(name, it->second->error_message()));
     return out.str();
 }
 

@@ -1,4 +1,5 @@
 #include "monsite/render/xlsx_writer.hpp"
+#include "monsite/util/messages.hpp"
 
 #include <xlsxwriter.h>
 
@@ -78,7 +79,7 @@ XlsxWriter::XlsxWriter(const std::filesystem::path& file, const Properties& give
     options.constant_memory = LXW_FALSE;
     options.tmpdir = state_->tmpdir.data();
     state_->book = workbook_new_opt(state_->path.c_str(), &options);
-    if (!state_->book) throw util::InternalError("не удалось создать книгу " + state_->path);
+    if (!state_->book) throw util::InternalError(util::messages::xlsx_no_book(state_->path));
 
     lxw_doc_properties properties{};
     properties.title = state_->title.data();
@@ -104,7 +105,7 @@ XlsxWriter::~XlsxWriter() = default;
 void XlsxWriter::add_sheet(std::string_view name) {
     std::string n(name);
     state_->sheet = workbook_add_worksheet(state_->book, n.c_str());
-    if (!state_->sheet) throw util::InternalError("не удалось добавить лист «" + n + "»");
+    if (!state_->sheet) throw util::InternalError(util::messages::xlsx_no_sheet(n));
 }
 
 void XlsxWriter::text(std::uint32_t row, std::uint16_t column, std::string_view value, Style style) {
@@ -136,7 +137,7 @@ void XlsxWriter::close() {
     state_->book = nullptr;
     lxw_error error = workbook_close(book);
     if (error != LXW_NO_ERROR)
-        throw util::InternalError("не удалось записать " + state_->path + ": " + lxw_strerror(error));
+        throw util::InternalError(util::messages::xlsx_write_failed(state_->path, lxw_strerror(error)));
 }
 
 }  // namespace monsite::render

@@ -163,16 +163,16 @@ void Pipeline::render(OutputSink& sink) {
     sink.add("data/indicators.csv", render::indicators_csv(indicator_rows), "открытые данные (indicators.csv)");
     sink.add("data/schools.csv", render::schools_csv(school_rows), "открытые данные (schools.csv)");
     fs::path workbook = sink.scratch_dir() / "monitoring.xlsx";
-    render::write_monitoring_xlsx(workbook, indicator_rows, school_rows);
+    render::write_monitoring_xlsx(workbook, indicator_rows, school_rows, texts_);
     sink.add("data/monitoring.xlsx", read_bytes(workbook), "открытые данные (monitoring.xlsx)");
     render::SiteInfo info{config_.municipality, config_.department, config_.base_url, config_.language, years_};
-    sink.add("data/site.json", render::site_json(info, data_, results_, config_.catalogue, config_.rules),
+    sink.add("data/site.json", render::site_json(info, data_, results_, config_.catalogue, config_.rules, texts_),
              "открытые данные (site.json)");
 
     progress("страницы сайта");
     add_static_files(sink, themes_);
     const bool charts = add_chart_scripts(sink, chart_scripts_);
-    render::PagesInput pages{info, data_, results_, config_.catalogue, config_.rules, content_, charts, config_.site_url};
+    render::PagesInput pages{info, data_, results_, config_.catalogue, config_.rules, texts_, content_, charts, config_.site_url};
     render::build_pages(
         pages, *templates_,
         [&sink](render::Page page) { sink.add(page.path, std::move(page.body), std::move(page.origin)); },

@@ -132,12 +132,4 @@ std::vector<render::ContentPage> load_content_pages(const fs::path& root, util::
     return sorted;
 }
 
-void check_site_sources(const fs::path& data_dir, const config::SiteConfig& config, util::Diagnostics& diags) {
-    const fs::path root = site_root(data_dir);
-    load_content_pages(root, diags);
-    std::vector<fs::path> template_dirs;
-    for (const auto& t : theme_folders(root, config.theme)) template_dirs.push_back(t / "templates");
-    render::Templates::load(template_dirs);
-}
-
 }  // namespace monsite::site

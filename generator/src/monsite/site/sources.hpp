@@ -35,10 +35,4 @@ std::vector<std::filesystem::path> theme_folders(const std::filesystem::path& ro
 // another page's only in case, and for bad front matter.
 std::vector<render::ContentPage> load_content_pages(const std::filesystem::path& root, util::Diagnostics& diags);
 
-// What `monsite check` verifies of the site's own files: the content pages
-// (as above) and the theme's templates (each parses, every {{> partial}}
-// exists). Throws util::UsageError; warnings go to `diags`.
-void check_site_sources(const std::filesystem::path& data_dir, const config::SiteConfig& config,
-                        util::Diagnostics& diags);
-
 }  // namespace monsite::site
