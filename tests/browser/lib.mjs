@@ -469,7 +469,8 @@ export function contentPages(source = SOURCE) {
     const front = /^\+\+\+\r?\n([\s\S]*?)\r?\n\+\+\+/.exec(text)?.[1] ?? '';
     if (/^\s*draft\s*=\s*true\b/m.test(front)) return [];
     const title = /^\s*title\s*=\s*"((?:[^"\\]|\\.)*)"/m.exec(front)?.[1] ?? /^#\s+(.+)$/m.exec(text)?.[1] ?? stem;
-    return [{ slug: stem, title: title.trim() }];
+    const description = /^\s*description\s*=\s*"((?:[^"\\]|\\.)*)"/m.exec(front)?.[1] ?? '';
+    return [{ slug: stem, title: title.trim(), description: description.trim() }];
   });
 }
 
@@ -670,12 +671,22 @@ export function cyrillicIn(text) {
   return m ? [...new Set(m)] : null;
 }
 
+// The names of the input tables (sheets) of the data contract, from the
+// headings of docs/data-contract.md («### 2.2 `Кадры` — staff»): a
+// department's files must use them, so they stay as they are in any language.
+export function contractTableNames() {
+  const file = path.join(REPO, 'docs', 'data-contract.md');
+  if (!isFile(file)) return [];
+  return [...fs.readFileSync(file, 'utf8').matchAll(/^###\s+[\d.]+\s+`([^`]+)`/gm)].map((m) => m[1]);
+}
+
 // The data values of the site, which stay as given in any language: names of
 // the municipality, department, schools, types, clusters, localities, subjects,
-// every field of the measures, and the content pages' titles and descriptions.
+// every field of the measures, the content pages' titles and descriptions, and
+// the data contract's table names.
 export function dataStrings(root = SITE, source = SOURCE) {
   const json = siteJson(root) ?? {};
-  const out = new Set([json.municipality, json.department]);
+  const out = new Set([json.municipality, json.department, ...contractTableNames()]);
   for (const y of json.by_year ?? []) {
     for (const s of y.schools ?? []) for (const k of ['name', 'short_name', 'type', 'cluster', 'locality']) out.add(s[k]);
     for (const c of y.clusters ?? []) out.add(c.name);
