@@ -55,7 +55,13 @@ void SiteBuilder::methodology(const YearView& y) {
     json tables = json::array();
     for (const auto& spec : model::contract_tables()) {
         json fields = json::array();
-        for (const auto& f : spec.fields) fields.push_back({{"id", f.id}, {"header", f.header}, {"required", f.required}});
+        for (const auto& f : spec.fields) {
+            const std::string& gloss = field_gloss(texts(), f.id);
+            fields.push_back({{"id", f.id},
+                              {"header", f.header},
+                              {"gloss", gloss == f.header ? json() : json(gloss)},  // null: no gloss
+                              {"required", f.required}});
+        }
         tables.push_back({{"name", spec.name},
                           {"label", texts().fill("method_table", {{"name", std::string(spec.name)}})},
                           {"required", spec.required},

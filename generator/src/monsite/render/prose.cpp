@@ -18,6 +18,17 @@ const std::string& direction_text(const config::TextCatalogue& texts, std::strin
     return texts.text("direction_" + std::string(id) + "_text");
 }
 
+const std::string& field_gloss(const config::TextCatalogue& texts, std::string_view id) {
+    return texts.text("field_" + std::string(id));
+}
+
+std::string with_gloss(const config::TextCatalogue& texts, const model::FieldSpec& field) {
+    std::string quoted = texts.fill("quoted", {{"text", std::string(field.header)}});
+    const std::string& gloss = field_gloss(texts, field.id);
+    if (gloss == field.header) return quoted;
+    return texts.fill("field_glossed", {{"header", quoted}, {"gloss", gloss}});
+}
+
 const std::string& group_advice(const config::TextCatalogue& texts, Level group) {
     switch (group) {
         case Level::high: return texts.text("group_advice_high");
@@ -31,7 +42,7 @@ const std::string& group_advice(const config::TextCatalogue& texts, Level group)
 namespace {
 
 std::string field_header(const config::TextCatalogue& texts, std::size_t index) {
-    return texts.fill("quoted", {{"text", model::school_fields()[index]->header}});
+    return with_gloss(texts, *model::school_fields()[index]);
 }
 
 std::string fields_text(const config::TextCatalogue& texts, const std::vector<std::size_t>& fields) {
@@ -71,8 +82,11 @@ std::string formula_in_words(const config::TextCatalogue& texts, const Indicator
                                                            {"field", field_header(texts, f.numerator[0])},
                                                            {"scale", scale}});
         }
-        case model::FormulaKind::teacher_mean:
-            return texts.fill("formula_teacher_mean", {{"field", texts.fill("quoted", {{"text", f.teacher_field}})}});
+        case model::FormulaKind::teacher_mean: {
+            const auto& teachers = model::table_spec(model::TableId::teachers);
+            const auto& field = teachers.fields[model::field_index(model::TableId::teachers)(f.teacher_field)];
+            return texts.fill("formula_teacher_mean", {{"field", with_gloss(texts, field)}});
+        }
     }
     return {};
 }

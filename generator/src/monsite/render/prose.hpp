@@ -18,11 +18,16 @@ namespace monsite::render {
 // A direction's display name (direction_<id>) and what it covers (direction_<id>_text).
 const std::string& direction_name(const config::TextCatalogue& texts, std::string_view id);
 const std::string& direction_text(const config::TextCatalogue& texts, std::string_view id);
+// What a contract column means (field_<id>): in Russian the header itself, in
+// English a short gloss. with_gloss: the quoted header, followed by the gloss
+// (field_glossed) when the catalogue's text differs from the header.
+const std::string& field_gloss(const config::TextCatalogue& texts, std::string_view id);
+std::string with_gloss(const config::TextCatalogue& texts, const model::FieldSpec& field);
 // What a school of this efficiency group is advised to do.
 const std::string& group_advice(const config::TextCatalogue& texts, model::Level group);
 // The unit of an indicator's values in words.
 const std::string& unit_label(const config::TextCatalogue& texts, const model::Indicator& ind);
-// How an indicator is computed, in words naming the contract's column headers.
+// How an indicator is computed, in words naming the contract's column headers (glossed).
 std::string formula_in_words(const config::TextCatalogue& texts, const model::Indicator& ind);
 // Which side is better and where the low, medium and high levels lie.
 std::string thresholds_text(const config::TextCatalogue& texts, const model::Indicator& ind);
