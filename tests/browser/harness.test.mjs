@@ -1,12 +1,16 @@
-// The harness itself: the static server, the CSV reader, the tag scanner and
-// Chromium, on a tiny site made here, so the suite proves it works before the
-// real pages exist.
+// The harness itself: the static server, the CSV reader, the tag scanner, the
+// list of expected pages, the catalogue reader, number reading, the Cyrillic
+// scan and Chromium, on tiny sites made here: each helper must catch what it
+// is there to catch.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser, newPage, parseCsv, scanTags, startServer, waitForCharts } from './lib.mjs';
+import {
+  cyrillicInterface, discoverPages, elementText, expectedPages, htmlLang, launchBrowser, newPage, numberDisplayProblem,
+  parseCatalogue, parseCsv, parseLocaleNumber, pluralForm, scanTags, startServer, waitForCharts,
+} from './lib.mjs';
 
 describe('static server', () => {
   let dir;
@@ -113,4 +117,110 @@ test('Chromium starts, records problems and blocks other hosts', { timeout: 60_0
     await server.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// A tiny site: site.json with one year, two schools under slugs, a content page.
+function tinySite({ dropSchoolPage = false, dropLink = false } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monsite-harness-'));
+  const put = (rel, body) => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), body);
+  };
+  put('public/data/site.json', JSON.stringify({
+    base_url: '/', language: 'ru', latest_year: 2025,
+    directions: [{ id: 'd1' }], indicators: [{ id: 'i1' }, { id: 'i2' }],
+    by_year: [{ year: 2025, has_teachers: false, municipality: { i1: {} },
+      schools: [{ school_id: 'A 1', name: 'Школа А' }, { school_id: 'b', name: 'Школа Б' }] }],
+  }));
+  put('src/content/about.md', '+++\ntitle = "О сайте"\n+++\ntext');
+  put('src/content/draft.md', '+++\ndraft = true\n+++\n');
+  put('src/content/_part.md', 'x');
+  const page = '<!DOCTYPE html><html lang="ru"><title>t</title>';
+  for (const rel of ['index.html', '404.html', 'methodology/index.html', 'open-data/index.html', 'about/index.html',
+    'groups/index.html', 'clusters/index.html', 'rating/index.html', 'directions/d1/index.html', 'indicators/i1/index.html',
+    'schools/a-1-x/index.html', 'schools/b/index.html']) put(`public/${rel}`, page);
+  if (dropSchoolPage) fs.rmSync(path.join(dir, 'public/schools/b/index.html'));
+  put('public/schools/index.html', `${page}<table><tr data-school="A 1"><th><a href="a-1-x/">Школа А</a></th></tr>`
+    + `<tr data-school="${dropLink ? 'c' : 'b'}"><th><a href="/schools/b/">Школа Б</a></th></tr></table>`);
+  return { dir, site: path.join(dir, 'public'), source: path.join(dir, 'src') };
+}
+
+describe('expected pages', () => {
+  test('a complete site: every page found, schools by the link of their row', () => {
+    const s = tinySite();
+    try {
+      const { pages, problems } = expectedPages(s.site, s.source);
+      assert.deepEqual(problems, []);
+      const rels = pages.map((p) => p.rel);
+      for (const rel of ['index.html', '404.html', 'about/index.html', 'indicators/i1/index.html', 'schools/a-1-x/index.html', 'schools/b/index.html']) {
+        assert.ok(rels.includes(rel), rel);
+      }
+      assert.ok(!rels.includes('indicators/i2/index.html'), 'i2 has no municipal value: no page expected');
+      assert.ok(!rels.includes('draft/index.html') && !rels.includes('_part/index.html'));
+      assert.ok(pages.every((p) => fs.existsSync(path.join(s.site, p.rel))));
+      const found = discoverPages(s.site);
+      assert.equal(found.school.rel, 'schools/a-1-x/index.html');
+      assert.ok(found.school.exists);
+      assert.ok(!found.subjects.exists);
+      assert.match(found.subjects.missing, /subjects\/index\.html/);
+    } finally {
+      fs.rmSync(s.dir, { recursive: true, force: true });
+    }
+  });
+  test('a missing school page and a school without a link are reported', () => {
+    const s = tinySite({ dropSchoolPage: true });
+    const t = tinySite({ dropLink: true });
+    try {
+      const { pages } = expectedPages(s.site, s.source);
+      assert.deepEqual(pages.filter((p) => !fs.existsSync(path.join(s.site, p.rel))).map((p) => p.rel), ['schools/b/index.html']);
+      assert.match(expectedPages(t.site, t.source).problems.join('\n'), /school b \(2025\): no link/);
+    } finally {
+      fs.rmSync(s.dir, { recursive: true, force: true });
+      fs.rmSync(t.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language helpers', () => {
+  test('parseCatalogue: flat keys, plural tables, escapes, comments', () => {
+    const c = parseCatalogue('# c\na = "x \\"y\\" \\u00e9" # note\n[n]\none = "{count} школа"\nfew = "{count} школы"\n');
+    assert.deepEqual(c, { a: 'x "y" é', n: { one: '{count} школа', few: '{count} школы' } });
+    assert.throws(() => parseCatalogue('a = x'), /not a key = "text" line/);
+  });
+  test('pluralForm: CLDR ru and en', () => {
+    assert.deepEqual([1, 2, 5, 11, 12, 21, 22, 25, 111].map((n) => pluralForm('ru', n)),
+      ['one', 'few', 'many', 'many', 'many', 'one', 'few', 'many', 'many']);
+    assert.deepEqual([0, 1, 2].map((n) => pluralForm('en', n)), ['other', 'one', 'other']);
+  });
+  test('numbers: ru «30,5 %», en «30.5%»', () => {
+    assert.deepEqual(parseLocaleNumber('−17,2 п. п.', 'ru'), { value: -17.2, decimals: 1 });
+    assert.deepEqual(parseLocaleNumber('12\u00a0345', 'ru'), { value: 12345, decimals: 0 });
+    assert.deepEqual(parseLocaleNumber('1,234.5%', 'en'), { value: 1234.5, decimals: 1 });
+    assert.equal(numberDisplayProblem('30,5 %', '30.46', '%', 'ru'), null);
+    assert.equal(numberDisplayProblem('30.5%', '30.46', '%', 'en'), null);
+    assert.equal(numberDisplayProblem('29', '29.03', 'count', 'en'), null);
+    assert.match(numberDisplayProblem('30.5 %', '30.46', '%', 'en'), /English writes/);
+    assert.match(numberDisplayProblem('30,5%', '30.46', '%', 'ru'), /space before %/);
+    assert.match(numberDisplayProblem('30,4 %', '30.46', '%', 'ru'), /the value is 30\.46/);
+    assert.match(numberDisplayProblem('29', '29.4', 'count', 'ru'), /the value is 29\.4/);
+    assert.match(numberDisplayProblem('30,5 %', '30.46', '%', 'en'), /the value is 30\.46/);
+  });
+  test('htmlLang and elementText', () => {
+    const html = '<!DOCTYPE html><html lang="en-GB"><td x=1><span>7,5&nbsp;%</span><b>x</b></td>';
+    assert.equal(htmlLang(html), 'en');
+    assert.equal(elementText(html, scanTags(html)[1]), '7,5 %x');
+    assert.equal(elementText(html, scanTags(html)[1], ' '), '7,5 % x');
+  });
+  test('cyrillicInterface: finds Russian interface words, not data values or a content page text', () => {
+    const html = '<html lang="en"><title>School 1</title><nav aria-label="Разделы"><a href="/">Overview</a><a href="/about/">О сайте</a></nav>'
+      + '<main><h1>СОШ № 1</h1><h2>Показатели</h2><img src="x.png" alt="Диаграмма"><p>Любой текст</p></main>'
+      + '<script type="application/json" class="chart-spec">{"data":{"values":[{"aria_text":"СОШ № 1: 7, уровень высокий"}]}}</script>';
+    const found = cyrillicInterface(html, ['СОШ № 1', 'О сайте']);
+    assert.equal(found.length, 4, found.join('\n'));
+    assert.match(found.join('\n'), /aria-label: «Разделы»/);
+    assert.match(found.join('\n'), /<h2>: «Показатели»/);
+    assert.match(found.join('\n'), /alt: «Диаграмма»/);
+    assert.match(found.join('\n'), /chart spec: «СОШ № 1: 7, уровень высокий» \(уровень, высокий\)/);
+    assert.equal(cyrillicInterface(html, ['СОШ № 1', 'О сайте'], { skipMain: true }).length, 2); // nav and chart
+  });
 });

@@ -1,12 +1,14 @@
 // Shared helpers of the browser test suite (node --test tests/browser/):
 // where the site is, a tiny static file server, Chromium through playwright-core,
-// an RFC 4180 CSV reader, an attribute scanner for the generated HTML, and the
-// discovery of the pages under test.
+// an RFC 4180 CSV reader, an attribute scanner for the generated HTML, the pages
+// the site must have, and the site's language (text catalogues, numbers).
 //
 // Environment:
 //   MONSITE_PUBLIC       the built site (default: public/ of the repository)
 //   MONSITE_SCREENSHOTS  where screenshots go (default: build/screenshots/)
 //   MONSITE_CHROMIUM     the browser (default: /usr/bin/chromium, Debian's package)
+//   MONSITE_SOURCE       the site's source folder, holding data/, content/ and
+//                        i18n/ (default: the repository)
 
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -18,6 +20,7 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SITE = path.resolve(process.env.MONSITE_PUBLIC || path.join(REPO, 'public'));
 export const SCREENSHOTS = path.resolve(process.env.MONSITE_SCREENSHOTS || path.join(REPO, 'build', 'screenshots'));
 export const CHROMIUM = process.env.MONSITE_CHROMIUM || '/usr/bin/chromium';
+export const SOURCE = path.resolve(process.env.MONSITE_SOURCE || REPO);
 export const AXE_PATH = path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
 
 // The flags known to work on these machines: without the background-networking
@@ -222,7 +225,7 @@ export async function launchBrowser() {
 export async function newPage(browser, { width = 1280, height = 900 } = {}) {
   const context = await browser.newContext({
     viewport: { width, height },
-    locale: 'ru-RU',
+    locale: siteLanguage() === 'en' ? 'en-GB' : 'ru-RU',
     timezoneId: 'Europe/Moscow',
     serviceWorkers: 'block',
   });
@@ -325,8 +328,9 @@ export function decodeEntities(s) {
   });
 }
 
-// Every start tag of the document as { tag, attrs: {name: value}, line },
-// skipping comments and the contents of <script> and <style>.
+// Every start tag of the document as { tag, attrs: {name: value}, line, end }
+// (end: the offset right after the tag), skipping comments and the contents of
+// <script> and <style>.
 export function scanTags(html) {
   const tags = [];
   const lineAt = (() => {
@@ -351,7 +355,7 @@ export function scanTags(html) {
       if (name in attrs) continue;
       attrs[name] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '');
     }
-    tags.push({ tag, attrs, line: lineAt(m.index) });
+    tags.push({ tag, attrs, line: lineAt(m.index), end: re.lastIndex });
     if (tag === 'script' || tag === 'style') {
       const close = new RegExp(`</${tag}\\s*>`, 'ig');
       close.lastIndex = re.lastIndex;
@@ -360,6 +364,22 @@ export function scanTags(html) {
     }
   }
   return tags;
+}
+
+// The text inside the element whose start tag `t` scanTags found: up to its
+// matching end tag, inner tags dropped (replaced by `between`), entities
+// decoded, spaces collapsed.
+export function elementText(html, t, between = '') {
+  const re = new RegExp(`<(/?)${t.tag}\\b[^>]*>`, 'gi');
+  re.lastIndex = t.end;
+  let depth = 1;
+  let stop = html.length;
+  let m;
+  while ((m = re.exec(html))) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) { stop = m.index; break; }
+  }
+  return decodeEntities(html.slice(t.end, stop).replace(/<[^>]*>/g, between)).replace(/\s+/g, ' ').trim();
 }
 
 // ---------------------------------------------------------------------------
@@ -390,35 +410,346 @@ export function latestSchools(root = SITE) {
   return rows.filter((r) => r.year === year);
 }
 
-// The four pages the browser tests open, each { name, rel, path } or null when
-// the site has no such page yet; `missing` says what to tell t.skip().
+// The expected pages of the site, read from data/site.json (years, directions,
+// indicators, schools) and the source's content/ folder. A school's page is
+// wherever the schools index of its year links it ([data-school] row, first
+// <a href> inside): the generator publishes schools under a slug of their code,
+// and site.json does not carry that address. Nothing here skips: a page that is
+// not there is reported by the tests with the path it should have.
+
+// The year folders of the site: { year, prefix ("" for the latest, "2024/"), data }.
+export function siteYears(root = SITE) {
+  const json = siteJson(root);
+  if (!json || !Array.isArray(json.by_year)) return [];
+  const latest = Number(json.latest_year);
+  return json.by_year.map((data) => ({
+    year: Number(data.year),
+    prefix: Number(data.year) === latest ? '' : `${data.year}/`,
+    data,
+  }));
+}
+
+// The school links of a schools index: Map school_id -> page file relative to
+// the site root ("schools/sh-1/index.html"); an empty map when the index is missing.
+const schoolLinksCache = new Map();
+export function schoolLinks(prefix = '', root = SITE) {
+  const key = `${root}\0${prefix}`;
+  if (schoolLinksCache.has(key)) return schoolLinksCache.get(key);
+  const links = new Map();
+  const index = path.join(root, prefix, 'schools', 'index.html');
+  if (isFile(index)) {
+    const { prefix: base } = siteBase(root);
+    const pageUrl = new URL(base + prefix + 'schools/', 'http://monsite.invalid');
+    let current = null;
+    for (const { tag, attrs } of scanTags(fs.readFileSync(index, 'utf8'))) {
+      if (attrs['data-school'] !== undefined) { current = attrs['data-school']; continue; }
+      if (tag !== 'a' || current === null || attrs.href === undefined || links.has(current)) continue;
+      const url = new URL(attrs.href, pageUrl);
+      let pathname = decodeURIComponent(url.pathname);
+      if (pathname.startsWith(base)) {
+        pathname = pathname.slice(base.length);
+        links.set(current, pathname === '' || pathname.endsWith('/') ? pathname + 'index.html' : pathname);
+      }
+      current = null;
+    }
+  }
+  schoolLinksCache.set(key, links);
+  return links;
+}
+
+// The content pages the site must have: content/*.md of the source folder
+// (MONSITE_SOURCE), except drafts and names the generator skips.
+export function contentPages(source = SOURCE) {
+  const dir = path.join(source, 'content');
+  if (!isDir(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().flatMap((f) => {
+    const stem = f.slice(0, -3);
+    if (stem.startsWith('_') || stem.startsWith('.') || !/^[A-Za-z0-9_-]+$/.test(stem)) return [];
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    const front = /^\+\+\+\r?\n([\s\S]*?)\r?\n\+\+\+/.exec(text)?.[1] ?? '';
+    if (/^\s*draft\s*=\s*true\b/m.test(front)) return [];
+    const title = /^\s*title\s*=\s*"((?:[^"\\]|\\.)*)"/m.exec(front)?.[1] ?? /^#\s+(.+)$/m.exec(text)?.[1] ?? stem;
+    const description = /^\s*description\s*=\s*"((?:[^"\\]|\\.)*)"/m.exec(front)?.[1] ?? '';
+    return [{ slug: stem, title: title.trim(), description: description.trim() }];
+  });
+}
+
+// Every page the site must have, as { name, rel } (rel: the file under the site
+// root), plus `problems`: what could not even be looked for (no site.json, a
+// school with no link on its schools index).
+export function expectedPages(root = SITE, source = SOURCE) {
+  const pages = [];
+  const problems = [];
+  const json = siteJson(root);
+  if (!json) {
+    problems.push('data/site.json is missing: the expected pages cannot be listed');
+    return { pages, problems };
+  }
+  const add = (name, rel) => pages.push({ name, rel });
+  add('home', 'index.html');
+  add('404', '404.html');
+  add('methodology', 'methodology/index.html');
+  add('open data', 'open-data/index.html');
+  for (const c of contentPages(source)) add(`content page ${c.slug}`, `${c.slug}/index.html`);
+  const years = siteYears(root);
+  if (years.length === 0) problems.push('data/site.json lists no year (by_year)');
+  for (const { year, prefix, data } of years) {
+    if (prefix) add(`overview ${year}`, `${prefix}index.html`);
+    add(`schools index ${year}`, `${prefix}schools/index.html`);
+    add(`groups ${year}`, `${prefix}groups/index.html`);
+    add(`clusters ${year}`, `${prefix}clusters/index.html`);
+    add(`rating ${year}`, `${prefix}rating/index.html`);
+    if (data.subjects !== undefined) add(`subjects ${year}`, `${prefix}subjects/index.html`);
+    for (const d of json.directions ?? []) add(`direction ${d.id} ${year}`, `${prefix}directions/${d.id}/index.html`);
+    // An indicator has a page in the years it applies to: those with a municipal value.
+    for (const i of json.indicators ?? []) {
+      if (data.municipality?.[i.id] !== undefined) add(`indicator ${i.id} ${year}`, `${prefix}indicators/${i.id}/index.html`);
+    }
+    const links = schoolLinks(prefix, root);
+    for (const s of data.schools ?? []) {
+      const rel = links.get(s.school_id);
+      if (rel) add(`school ${s.school_id} ${year}`, rel);
+      else problems.push(`school ${s.school_id} (${year}): no link in a [data-school="${s.school_id}"] row of /${prefix}schools/`);
+    }
+  }
+  return { pages, problems };
+}
+
+// The pages the browser tests open, each { name, rel, path, exists, missing }:
+// `rel` is where the page must be, `missing` what to fail with when it is not
+// there. The school is the first school of the latest year in site.json.
 export function discoverPages(root = SITE) {
-  const page = (name, rel, missing) => (rel && isFile(path.join(root, rel))
-    ? { name, rel, path: urlPathOf(rel), missing }
-    : { name, rel: null, path: null, missing });
-
-  let indicatorRel = null;
-  const catalogue = siteJson(root)?.indicators;
-  const ids = Array.isArray(catalogue) ? catalogue.map((i) => i?.id).filter(Boolean)
-    : catalogue && typeof catalogue === 'object' ? Object.keys(catalogue) : [];
-  for (const id of ids) {
-    if (isFile(path.join(root, 'indicators', id, 'index.html'))) { indicatorRel = `indicators/${id}/index.html`; break; }
-  }
-  if (!indicatorRel && isDir(path.join(root, 'indicators'))) {
-    const any = fs.readdirSync(path.join(root, 'indicators')).sort()
-      .find((d) => isFile(path.join(root, 'indicators', d, 'index.html')));
-    if (any) indicatorRel = `indicators/${any}/index.html`;
-  }
-
-  let schoolRel = null;
-  for (const s of latestSchools(root)) {
-    if (isFile(path.join(root, 'schools', s.school_id, 'index.html'))) { schoolRel = `schools/${s.school_id}/index.html`; break; }
-  }
-
-  return {
-    home: page('home', 'index.html', 'no home page (/index.html) yet'),
-    indicator: page('indicator', indicatorRel, 'no /indicators/<id>/ page yet'),
-    school: page('school', schoolRel, 'no /schools/<id>/ page yet'),
-    schools: page('schools index', 'schools/index.html', 'no /schools/ page yet'),
+  const page = (name, rel, why) => {
+    const ok = rel !== null && isFile(path.join(root, rel));
+    return {
+      name, rel, path: rel === null ? null : urlPathOf(rel), exists: ok,
+      missing: ok ? null : rel === null ? `${name} page: ${why}` : `${name} page is missing: ${rel} (under ${root})`,
+    };
   };
+  const json = siteJson(root);
+  const noJson = 'data/site.json is missing';
+  const latest = siteYears(root).find((y) => y.prefix === '');
+  const school = latest?.data.schools?.[0];
+  const schoolRel = school ? schoolLinks('', root).get(school.school_id) ?? null : null;
+  const indicator = json?.indicators?.[0]?.id;
+  const direction = json?.directions?.[0]?.id;
+  return {
+    home: page('home', 'index.html'),
+    schools: page('schools index', 'schools/index.html'),
+    school: page('school', schoolRel, !json ? noJson : !school ? 'no school of the latest year in data/site.json'
+      : `school ${school.school_id} has no link in a [data-school] row of schools/index.html`),
+    indicator: page('indicator', indicator ? `indicators/${indicator}/index.html` : null, json ? 'no indicator in data/site.json' : noJson),
+    direction: page('direction', direction ? `directions/${direction}/index.html` : null, json ? 'no direction in data/site.json' : noJson),
+    groups: page('groups', 'groups/index.html'),
+    clusters: page('clusters', 'clusters/index.html'),
+    rating: page('rating', 'rating/index.html'),
+    subjects: page('subjects', 'subjects/index.html'),
+    methodology: page('methodology', 'methodology/index.html'),
+    openData: page('open data', 'open-data/index.html'),
+    notFound: page('404', '404.html'),
+  };
+}
+
+// Fails the running test when the page is not there.
+export function requirePage(p) {
+  if (!p.exists) throw new Error(p.missing);
+  return p;
+}
+
+// ---------------------------------------------------------------------------
+// Language: <html lang>, the text catalogues i18n/<lang>.toml, numbers
+
+// The language of a page, from <html lang>, lower-case and without region ("en").
+export function htmlLang(html) {
+  const tag = scanTags(html.slice(0, 4000)).find((x) => x.tag === 'html');
+  return (tag?.attrs.lang ?? '').toLowerCase().split('-')[0];
+}
+
+// The site's language: data/site.json "language" ("ru" when absent).
+export function siteLanguage(root = SITE) {
+  return (siteJson(root)?.language || 'ru').toLowerCase();
+}
+
+// The flat TOML of the catalogues: `key = "text"` lines and [key] tables of
+// plural forms (`one = "..."`). Returns { key: text | { form: text } }.
+export function parseCatalogue(text, name = 'catalogue') {
+  const out = {};
+  let table = null;
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, n) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const head = /^\[\s*([A-Za-z0-9_-]+)\s*\]\s*(#.*)?$/.exec(line);
+    if (head) {
+      table = {};
+      out[head[1]] = table;
+      return;
+    }
+    const m = /^([A-Za-z0-9_-]+)\s*=\s*"((?:[^"\\]|\\.)*)"\s*(#.*)?$/.exec(line);
+    if (!m) throw new Error(`${name}:${n + 1}: not a key = "text" line: ${line}`);
+    const value = m[2].replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, e) => {
+      if (e[0] === 'u' || e[0] === 'U') return String.fromCodePoint(parseInt(e.slice(1), 16));
+      return { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\' }[e] ?? e;
+    });
+    (table ?? out)[m[1]] = value;
+  });
+  return out;
+}
+
+// The catalogue of `lang`: the built-in i18n/<lang>.toml with the site's own
+// i18n/<lang>.toml (beside data/ in MONSITE_SOURCE) laid over it key by key.
+const catalogueCache = new Map();
+export function catalogue(lang, source = SOURCE) {
+  const key = `${lang}\0${source}`;
+  if (catalogueCache.has(key)) return catalogueCache.get(key);
+  const builtIn = path.join(REPO, 'i18n', `${lang}.toml`);
+  if (!isFile(builtIn)) throw new Error(`no text catalogue ${builtIn} for the page language «${lang}»`);
+  const texts = parseCatalogue(fs.readFileSync(builtIn, 'utf8'), builtIn);
+  const own = path.join(source, 'i18n', `${lang}.toml`);
+  if (path.resolve(own) !== path.resolve(builtIn) && isFile(own)) Object.assign(texts, parseCatalogue(fs.readFileSync(own, 'utf8'), own));
+  catalogueCache.set(key, texts);
+  return texts;
+}
+
+// CLDR plural category of an integer: ru one/few/many, en one/other.
+export function pluralForm(lang, n) {
+  if (lang === 'ru') {
+    const d = n % 10, h = n % 100;
+    if (d === 1 && h !== 11) return 'one';
+    if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return 'few';
+    return 'many';
+  }
+  return n === 1 ? 'one' : 'other';
+}
+
+// The text of `key` in `lang` with its {names} filled; a plural entry takes the
+// form of vars.count. Throws on an unknown key: the catalogue must have it.
+export function tr(lang, key, vars = {}) {
+  const entry = catalogue(lang)[key];
+  if (entry === undefined) throw new Error(`i18n/${lang}.toml has no key «${key}»`);
+  const text = typeof entry === 'string' ? entry : entry[pluralForm(lang, Number(vars.count))] ?? entry.other;
+  return text.replace(/\{([a-z0-9_]+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+}
+
+// The first number written in `text` the way `lang` writes numbers, or null:
+// ru «30,5 %», «12 345», «−17,2»; en «30.5%», «12,345», «-17.2». Returns
+// { value, decimals } (decimals: the digits shown after the separator).
+export function parseLocaleNumber(text, lang) {
+  const t = text.replace(/[\u00a0\u202f\u2009]/g, ' ');
+  const re = lang === 'ru'
+    ? /([−-]|\+)?(\d{1,3}(?: \d{3})+|\d+)(?:,(\d+))?/
+    : /([−-]|\+)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/;
+  const m = re.exec(t);
+  if (!m) return null;
+  const whole = m[2].replace(/[ ,]/g, '');
+  const frac = m[3] ?? '';
+  const sign = m[1] === '−' || m[1] === '-' ? -1 : 1;
+  return { value: sign * Number(`${whole}.${frac || '0'}`), decimals: frac.length };
+}
+
+// What is wrong with `shown` as the page's display of `value` (a number as
+// written in indicators.csv, unit as in site.json) in `lang`, or null: the number
+// must be written the way the language writes it and equal the value rounded to
+// the digits shown (with at least one decimal's precision).
+export function numberDisplayProblem(shown, value, unit, lang) {
+  const n = parseLocaleNumber(shown, lang);
+  if (!n) return `shows «${shown}», no number written the ${lang} way`;
+  const exact = Number(value);
+  const tolerance = 0.5 * 10 ** -Math.max(n.decimals, 1) + 1e-9;
+  if (Math.abs(n.value - exact) > tolerance) return `shows «${shown}» (${n.value}), the value is ${value}`;
+  if (unit === '%') {
+    const spaced = /\d[\s\u00a0\u202f]%/.test(shown);
+    if (lang === 'ru' && !spaced) return `shows «${shown}»: Russian puts a space before %`;
+    if (lang === 'en' && (spaced || !/\d%/.test(shown))) return `shows «${shown}»: English writes 30.5%`;
+  }
+  return null;
+}
+
+// Cyrillic letters in `text`, or null.
+export function cyrillicIn(text) {
+  const m = text.match(/[\p{Script=Cyrillic}]+/gu);
+  return m ? [...new Set(m)] : null;
+}
+
+// The names of the input tables (sheets) of the data contract, from the
+// headings of docs/data-contract.md («### 2.2 `Кадры` — staff»): a
+// department's files must use them, so they stay as they are in any language.
+export function contractTableNames() {
+  const file = path.join(REPO, 'docs', 'data-contract.md');
+  if (!isFile(file)) return [];
+  return [...fs.readFileSync(file, 'utf8').matchAll(/^###\s+[\d.]+\s+`([^`]+)`/gm)].map((m) => m[1]);
+}
+
+// The data values of the site, which stay as given in any language: names of
+// the municipality, department, schools, types, clusters, localities, subjects,
+// every field of the measures, the content pages' titles and descriptions, and
+// the data contract's table names.
+export function dataStrings(root = SITE, source = SOURCE) {
+  const json = siteJson(root) ?? {};
+  const out = new Set([json.municipality, json.department, ...contractTableNames()]);
+  for (const y of json.by_year ?? []) {
+    for (const s of y.schools ?? []) for (const k of ['name', 'short_name', 'type', 'cluster', 'locality']) out.add(s[k]);
+    for (const c of y.clusters ?? []) out.add(c.name);
+    for (const m of y.measures ?? []) for (const v of Object.values(m)) out.add(v);
+    for (const s of y.subjects ?? []) out.add(s.subject);
+    for (const list of Object.values(y.school_subjects ?? {})) for (const s of list) out.add(s.subject);
+  }
+  for (const c of contentPages(source)) { out.add(c.title); out.add(c.description); }
+  return [...out].filter((s) => typeof s === 'string' && s.trim().length > 0)
+    .map((s) => s.replace(/\s+/g, ' ').trim()).sort((a, b) => b.length - a.length || a.localeCompare(b));
+}
+
+// `text` with every data value (dataStrings) cut out.
+export function withoutData(text, data) {
+  let t = text.replace(/\s+/g, ' ');
+  for (const s of data) if (t.includes(s)) t = t.split(s).join(' ');
+  return t;
+}
+
+const INTERFACE_ELEMENTS = new Set(['title', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'caption', 'label',
+  'legend', 'button', 'summary', 'figcaption', 'option', 'dt', 'a']);
+const INTERFACE_ATTRIBUTES = ['aria-label', 'alt', 'title', 'placeholder', 'aria-description', 'aria-roledescription'];
+
+function specStrings(value, out) {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) specStrings(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) specStrings(v, out);
+  return out;
+}
+
+// The interface texts of a page, as [{ where, text }]: the text of <title>,
+// navigation, headings, table headers and captions, labels, buttons, options,
+// figure captions, links; the aria-label, alt, title and placeholder of every
+// element; the description of the page; every string of its chart specs (what
+// the charts write). With `skipMain` the <main> element is left out (a content
+// page's own text is the department's, in its own language).
+export function interfaceTexts(html, { skipMain = false } = {}) {
+  if (skipMain) html = html.replace(/<main\b[\s\S]*<\/main>/i, '<main></main>');
+  const out = [];
+  for (const t of scanTags(html)) {
+    const where = `line ${t.line} <${t.tag}>`;
+    if (INTERFACE_ELEMENTS.has(t.tag)) out.push({ where, text: elementText(html, t, ' ') });
+    for (const a of INTERFACE_ATTRIBUTES) if (t.attrs[a]) out.push({ where: `${where} ${a}`, text: t.attrs[a] });
+    if (t.tag === 'meta' && /^(description|og:description|og:title|og:site_name)$/.test(t.attrs.name ?? t.attrs.property ?? '')) {
+      out.push({ where: `${where} ${t.attrs.name ?? t.attrs.property}`, text: t.attrs.content ?? '' });
+    }
+    if (t.tag === 'script' && /\bchart-spec\b/.test(t.attrs.class ?? '')) {
+      const close = html.indexOf('</script>', t.end);
+      let spec = null;
+      try { spec = JSON.parse(html.slice(t.end, close)); } catch { out.push({ where: `${where} chart spec`, text: '(unparsable JSON)' }); }
+      for (const s of specStrings(spec, [])) out.push({ where: `${where} chart spec`, text: s });
+    }
+  }
+  return out.filter((x) => x.text.trim() !== '');
+}
+
+// The interface texts of a page that hold Cyrillic once the data values are cut
+// out, as ["line 12 <th>: «...» (Cyrillic: ...)"].
+export function cyrillicInterface(html, data, options) {
+  const found = [];
+  for (const { where, text } of interfaceTexts(html, options)) {
+    const letters = cyrillicIn(withoutData(text, data));
+    if (letters) found.push(`${where}: «${text.slice(0, 120)}» (${letters.slice(0, 5).join(', ')})`);
+  }
+  return found;
 }

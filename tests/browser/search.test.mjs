@@ -1,16 +1,16 @@
 // (c) The schools index filters as one types: part of a school's name typed into
 // input[type=search] hides the [data-school] items that do not match, and a live
-// region (aria-live, or role status/alert/log) reports how many are shown.
+// region (aria-live, or role status/alert/log) reports how many are shown (in
+// English on an English site).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { discoverPages, latestSchools, launchBrowser, newPage, startServer } from './lib.mjs';
+import { cyrillicIn, discoverPages, latestSchools, launchBrowser, newPage, requirePage, siteLanguage, startServer } from './lib.mjs';
 
 const schoolsPage = discoverPages().schools;
 let server;
 let browser;
 
 before(async () => {
-  if (!schoolsPage.rel) return;
   server = await startServer();
   browser = await launchBrowser();
 });
@@ -55,7 +55,7 @@ async function liveText(page) {
 }
 
 test('schools index: search hides non-matching schools and announces the count', { timeout: 60_000 }, async (t) => {
-  if (!schoolsPage.rel) return t.skip(schoolsPage.missing);
+  requirePage(schoolsPage);
   const schools = latestSchools();
   assert.ok(schools.length > 1, 'data/schools.csv has fewer than two schools in the latest year');
   const pick = pickQuery(schools);
@@ -102,6 +102,10 @@ test('schools index: search hides non-matching schools and announces the count',
     assert.ok(live.length > 0, 'no live region (aria-live, role=status/alert/log, <output>) on the page');
     assert.ok(live.some((txt) => new RegExp(`(^|\\D)${shown.length}(\\D|$)`).test(txt)),
       `no live region reports the ${shown.length} shown school(s); live regions say: ${JSON.stringify(live)}`);
+    if (siteLanguage() === 'en') {
+      const russian = live.filter((txt) => cyrillicIn(txt));
+      assert.deepEqual(russian, [], 'the live region speaks Russian on the English site');
+    }
 
     // Clearing the search shows every school again.
     await input.fill('');

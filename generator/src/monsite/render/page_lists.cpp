@@ -28,6 +28,8 @@ void SiteBuilder::schools_index(const YearView& y) {
     body["count"] = y.data.schools.size();
     body["lead"] = texts().fill("schools_lead", {{"schools", texts().plural("school_count", static_cast<long long>(y.data.schools.size()))}});
     body["heading"] = year_text("schools_heading", y.year);
+    // The filter script fills {shown} and {total} itself as one types.
+    body["filter_status"] = texts().text("schools_filter_status");
     json c = json::array(), t = json::array();
     for (const auto& x : clusters) c.push_back(x);
     for (const auto& x : types) t.push_back(x);

@@ -42,7 +42,9 @@
         row.hidden = !visible;
         if (visible) shown += 1;
       });
-      status.textContent = 'Показано школ: ' + shown + ' из ' + rows.length + '.';
+      // The sentence comes from the text catalogue (schools_filter_status) through the page.
+      var sentence = status.getAttribute('data-status') || '{shown} / {total}';
+      status.textContent = sentence.replace('{shown}', String(shown)).replace('{total}', String(rows.length));
     }
 
     form.addEventListener('input', apply);
