@@ -52,7 +52,8 @@ struct SchoolView {
     // type's name), cluster, locality, group, group_name, group_badge, composite
     // (its text), rank ("—" unranked), rank_of, ranked, rank_text, composite_text
     // (the sentence "66,67 of 100"), search, and with data students (text) and
-    // staff_text. Numbers: type_code, composite_value (or null), rank_value,
+    // staff_text. For data users also type_code (the register's code) and the
+    // numbers: composite_value (or null), rank_value,
     // students_value and teachers (when known; a key naming teachers only ever
     // holds a number, see site.json's privacy test) and
     // direction_levels [{direction, mean (or null), level}].
