@@ -34,6 +34,8 @@ std::string data_sum(const model::Exact& value) {
     return value.denominator() == 1 ? value.to_fixed(0) : value.to_fixed(2);
 }
 
+double data_sum_double(const model::Exact& value) { return data_double(value, value.denominator() == 1 ? 0 : 2); }
+
 std::string decimal_text(const config::TextCatalogue& texts, const model::Exact& value, int decimals) {
     return util::format_decimal(value.to_fixed(decimals), texts.language(), false);
 }
