@@ -6,6 +6,7 @@
 #include "monsite/ingest/reader.hpp"
 #include "monsite/render/csv_writer.hpp"
 #include "monsite/render/open_data.hpp"
+#include "compute_fixtures.hpp"
 #include "test_support.hpp"
 
 using namespace monsite;
@@ -125,4 +126,35 @@ TEST_CASE("a school name with quotes, a comma and a line break round-trips throu
     CHECK(cell(table, r2, 2) == "s2");
     CHECK(cell(table, r2, 3) == multiline);
     CHECK(cell(table, r2, 8) == "2");
+}
+
+TEST_CASE("open-data rows: each typed number is the number its text writes") {
+    const auto data = test::make_dataset({test::make_year(2025, {
+        test::rated_school("a", "A", {{"diag_coverage", 2}, {"courses_share", 1}, {"staffing_level", 1}}),
+        test::rated_school("b", "A", {{"diag_coverage", 0}}),
+        test::make_school("z", "B", {{"teachers_total", 100}})})});
+    const auto c = test::run_default(data);
+    const auto same = [](const std::optional<double>& number, const std::string& text) {
+        INFO(text);
+        CHECK(number.has_value() == !text.empty());
+        if (number) CHECK(*number == std::stod(text));
+    };
+    const auto rows = render::indicator_rows(c.results, c.catalogue, {});
+    int with_fraction = 0;
+    for (const auto& r : rows) {
+        INFO(r.entity_id, " ", r.indicator_id);
+        same(r.value_number, r.value);
+        same(r.numerator_number, r.numerator);
+        same(r.denominator_number, r.denominator);
+        if (r.numerator_number) ++with_fraction;
+    }
+    CHECK(with_fraction > 0);
+    const auto schools = render::school_rows(c.results, data, {});
+    REQUIRE(schools.size() == 3);
+    for (const auto& r : schools) {
+        INFO(r.school_id);
+        same(r.composite_number, r.composite);
+        CHECK(r.rank_number == (r.rank.empty() ? 0 : std::stoi(r.rank)));
+    }
+    CHECK(schools[0].composite_number);
 }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 
 #include "monsite/config/i18n.hpp"
@@ -154,4 +155,17 @@ TEST_CASE("a value is written the catalogue's way: 30,5 % in Russian, 30.5% in E
     CHECK(render::value_text(en(), count, Exact(12345)) == "12,345");
     CHECK(render::decimal_text(en(), frac(200, 3), 2) == "66.67");
     CHECK(render::change_text(en(), percent, frac(-3, 2)) == minus + "1.5" + nbsp + "pp");
+}
+
+TEST_CASE("format: data_double is the number to_fixed writes, computed without text") {
+    CHECK(render::data_double(Exact::fraction(2, 3), 2) == 0.67);
+    CHECK(render::data_double(Exact::fraction(1, 8), 2) == 0.13);     // half away from zero
+    CHECK(render::data_double(Exact::fraction(-1, 8), 2) == -0.13);
+    CHECK(render::data_double(Exact::fraction(-1, 2), 0) == -1.0);
+    CHECK(render::data_double(Exact(12345), 0) == 12345.0);
+    CHECK(render::data_double(Exact::fraction(2943, 100), 2) == 29.43);
+    CHECK(render::data_double(Exact::fraction(1, 3), 4) == 0.3333);
+    const double zero = render::data_double(Exact::fraction(-1, 1000), 2);  // "0.00", not "-0.00"
+    CHECK(zero == 0.0);
+    CHECK_FALSE(std::signbit(zero));
 }

@@ -31,17 +31,17 @@ const monsite::config::TextCatalogue& ru_texts() {
 
 std::vector<render::IndicatorRow> indicator_rows() {
     return {
-        {2025, "municipality", "municipality", "diag_coverage", "73.50", "147", "200", "medium", ""},
-        {2025, "cluster", "Город", "vacancies", "3", "", "", "", ""},
-        {2025, "school", "s1", "diag_score_avg", "", "", "", "", "suppressed"},
-        {2025, "school", "007", "avg_age", "41.25", "", "", "", ""},
+        {2025, "municipality", "municipality", "diag_coverage", "73.50", "147", "200", "medium", "", 73.5, 147, 200},
+        {2025, "cluster", "Город", "vacancies", "3", "", "", "", "", 3, {}, {}},
+        {2025, "school", "s1", "diag_score_avg", "", "", "", "", "suppressed", {}, {}, {}},
+        {2025, "school", "007", "avg_age", "41.25", "", "", "", "", 41.25, {}, {}},
     };
 }
 
 std::vector<render::SchoolRow> school_rows() {
     return {
-        {2025, "007", "МБОУ \"СОШ № 7\", г. Заречный", "СОШ", "Город", "66.67", "high", "1"},
-        {2025, "s1", "=SUM(A1:A2)", "ООШ", "Село", "", "", ""},
+        {2025, "007", "МБОУ \"СОШ № 7\", г. Заречный", "СОШ", "Город", "66.67", "high", "1", 66.67, 1},
+        {2025, "s1", "=SUM(A1:A2)", "ООШ", "Село", "", "", "", {}, 0},
     };
 }
 
@@ -214,6 +214,7 @@ TEST_CASE("monitoring.xlsx: the same rows give byte-identical files, whenever th
     // Different content gives different bytes (the comparison above is not vacuous).
     auto changed = indicator_rows();
     changed[0].value = "73.51";
+    changed[0].value_number = 73.51;
     const fs::path third = dir / "c.xlsx";
     render::write_monitoring_xlsx(third, changed, school_rows(), ru_texts());
     CHECK(read_bytes(third) != a);

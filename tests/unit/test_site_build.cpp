@@ -214,9 +214,9 @@ TEST_CASE("build_site: site.json parses and holds no teacher ids or per-teacher 
     CHECK(year["year"] == 2025);
     CHECK(year["has_teachers"] == true);
     REQUIRE(year["schools"].size() == 2);
-    CHECK(year["schools"][0]["school_id"] == "s1");
+    CHECK(year["schools"][0]["id"] == "s1");
     CHECK(year["schools"][0]["name"] == "МБОУ \"СОШ № 1\", г. Заречный");
-    CHECK(year["schools"][1]["school_id"] == "s2");
+    CHECK(year["schools"][1]["id"] == "s2");
     // diag_coverage of s1: 30 / 40 = 75 %.
     CHECK(year["schools"][0]["values"]["diag_coverage"]["value"] == 75.0);
     CHECK(year["schools"][0]["values"]["diag_coverage"]["text"] == "75\u202f%");

@@ -1,7 +1,5 @@
 #include "monsite/render/format.hpp"
 
-#include <charconv>
-
 #include "monsite/util/number_format.hpp"
 
 namespace monsite::render {
@@ -18,15 +16,25 @@ std::string data_number(const model::Indicator& indicator, const model::Exact& v
 }
 
 double data_double(const model::Exact& value, int decimals) {
-    const std::string text = value.to_fixed(decimals);
-    double number = 0;
-    std::from_chars(text.data(), text.data() + text.size(), number);
-    return number;
+    // value * 10^decimals rounded half away from zero (as to_fixed), an integer q;
+    // q / 10^decimals in one correctly rounded division is the double nearest to
+    // the decimal to_fixed writes (q below 2^53, 10^decimals exact for decimals <= 22).
+    model::Exact scale = 1;
+    for (int i = 0; i < decimals; ++i) scale = scale * model::Exact(10);
+    const model::Exact scaled = value * scale;
+    const model::Exact::Int den = scaled.denominator();
+    const model::Exact::Int magnitude = scaled.numerator() < 0 ? -scaled.numerator() : scaled.numerator();
+    model::Exact::Int q = magnitude / den;
+    if (magnitude % den >= den - magnitude % den) ++q;
+    const double number = static_cast<double>(q) / static_cast<double>(scale.numerator());
+    return scaled.numerator() < 0 && q != 0 ? -number : number;
 }
 
 std::string data_sum(const model::Exact& value) {
     return value.denominator() == 1 ? value.to_fixed(0) : value.to_fixed(2);
 }
+
+double data_sum_double(const model::Exact& value) { return data_double(value, value.denominator() == 1 ? 0 : 2); }
 
 std::string decimal_text(const config::TextCatalogue& texts, const model::Exact& value, int decimals) {
     return util::format_decimal(value.to_fixed(decimals), texts.language(), false);

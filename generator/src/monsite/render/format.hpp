@@ -19,6 +19,8 @@ std::string data_number(const model::Indicator& indicator, const model::Exact& v
 double data_double(const model::Exact& value, int decimals);
 // A pooled sum: a whole number, or 2 decimals if it is not whole.
 std::string data_sum(const model::Exact& value);
+// The same sum as a number: exactly data_sum's decimal.
+double data_sum_double(const model::Exact& value);
 
 // The page forms in the catalogue's language (util/number_format), one decimal
 // at most, trailing zeros dropped: "73,5 %" / "73.5%", "12 345" / "12,345";

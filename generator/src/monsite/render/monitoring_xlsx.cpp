@@ -1,6 +1,6 @@
 #include "monsite/render/monitoring_xlsx.hpp"
 
-#include <charconv>
+#include <optional>
 #include <string>
 
 #include "monsite/render/xlsx_writer.hpp"
@@ -10,12 +10,12 @@ namespace {
 
 using Style = XlsxWriter::Style;
 
-// A formatted open-data number back into a cell, keeping its decimals as the format.
-void number_or_blank(XlsxWriter& x, std::uint32_t row, std::uint16_t column, const std::string& text) {
-    if (text.empty()) return;
-    double v = 0;
-    std::from_chars(text.data(), text.data() + text.size(), v);
-    x.number(row, column, v, text.find('.') == std::string::npos ? Style::integer : Style::decimal2);
+// An open-data number into a cell (blank without one); its published text only
+// chooses the format: decimals kept when the text has them.
+void number_or_blank(XlsxWriter& x, std::uint32_t row, std::uint16_t column, const std::optional<double>& number,
+                     const std::string& text) {
+    if (!number) return;
+    x.number(row, column, *number, text.find('.') == std::string::npos ? Style::integer : Style::decimal2);
 }
 
 }  // namespace
@@ -40,9 +40,9 @@ void write_monitoring_xlsx(const std::filesystem::path& file, const std::vector<
         x.text(row, 1, r.scope);
         x.text(row, 2, r.entity_id);
         x.text(row, 3, r.indicator_id);
-        number_or_blank(x, row, 4, r.value);
-        number_or_blank(x, row, 5, r.numerator);
-        number_or_blank(x, row, 6, r.denominator);
+        number_or_blank(x, row, 4, r.value_number, r.value);
+        number_or_blank(x, row, 5, r.numerator_number, r.numerator);
+        number_or_blank(x, row, 6, r.denominator_number, r.denominator);
         if (*r.level) x.text(row, 7, r.level);
         if (*r.note) x.text(row, 8, r.note);
         ++row;
@@ -63,9 +63,9 @@ void write_monitoring_xlsx(const std::filesystem::path& file, const std::vector<
         x.text(row, 2, r.name);
         x.text(row, 3, r.type);
         x.text(row, 4, r.cluster);
-        number_or_blank(x, row, 5, r.composite);
+        number_or_blank(x, row, 5, r.composite_number, r.composite);
         if (*r.group) x.text(row, 6, r.group);
-        number_or_blank(x, row, 7, r.rank);
+        number_or_blank(x, row, 7, r.rank_number ? std::optional<double>(r.rank_number) : std::nullopt, r.rank);
         ++row;
     }
     x.header_tools(row - 1, 7);

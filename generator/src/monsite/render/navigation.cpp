@@ -22,7 +22,7 @@ Page SiteBuilder::sitemap(const PagesInput& in, std::vector<std::string> paths) 
 }
 
 std::string SiteBuilder::school_href(const YearView& y, const std::string& id) const {
-    return year_href(y, "schools/" + util::slug(id) + "/");
+    return year_href(y, school_path(id));
 }
 
 json SiteBuilder::year_switcher(const YearView& current, const std::string& path, const Exists& exists) const {

@@ -24,9 +24,12 @@ void add_entity(std::vector<IndicatorRow>& rows, int year, const model::EntityVa
         IndicatorRow row{year, model::to_string(entity.scope), entity.id, ind.id, {}, {}, {}, "", model::to_string(v->note)};
         if (v->has_value()) {
             row.value = data_number(ind, v->value);
+            row.value_number = data_double(v->value, decimals_of(ind));
             if (v->has_fraction) {
                 row.numerator = data_sum(v->numerator);
                 row.denominator = data_sum(v->denominator);
+                row.numerator_number = data_sum_double(v->numerator);
+                row.denominator_number = data_sum_double(v->denominator);
             }
             row.level = model::to_string(v->level);
         }
@@ -58,7 +61,8 @@ std::vector<SchoolRow> school_rows(const model::Results& results, const model::D
             const model::SchoolYear* s = input->find_school(g.school_id);
             rows.push_back({year.year, g.school_id, s->name, s->type, s->cluster,
                             g.composite ? g.composite->to_fixed(2) : std::string(), model::to_string(g.group),
-                            g.rank ? std::to_string(g.rank) : std::string()});
+                            g.rank ? std::to_string(g.rank) : std::string(),
+                            g.composite ? std::optional<double>(data_double(*g.composite, 2)) : std::nullopt, g.rank});
         }
     }
     return rows;

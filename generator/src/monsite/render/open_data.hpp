@@ -1,6 +1,7 @@
 #pragma once
 // The published open-data tables (data-contract.md, section 7).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,21 +11,25 @@
 
 namespace monsite::render {
 
-// One published row of indicators.csv, already formatted.
+// One published row of indicators.csv, already formatted, with beside each
+// formatted number the same number typed (for monitoring.xlsx; never parsed back).
 struct IndicatorRow {
     int year;
     const char* scope;
     std::string entity_id, indicator_id, value, numerator, denominator;
     const char* level;
     const char* note;
+    std::optional<double> value_number, numerator_number, denominator_number;  // nullopt where the text is empty
 };
 
-// One row of schools.csv, already formatted.
+// One row of schools.csv, already formatted, with its numbers typed as above.
 struct SchoolRow {
     int year;
     std::string school_id, name, type, cluster, composite;
     const char* group;
     std::string rank;
+    std::optional<double> composite_number;  // nullopt where composite is empty
+    int rank_number = 0;                     // 0 where rank is empty
 };
 
 // Rows in the contract's order, for the years listed (all if empty).

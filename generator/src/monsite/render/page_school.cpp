@@ -39,20 +39,9 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
     for (const auto& c : y.results.clusters)
         if (c.id == s.cluster) cluster = &c;
     json body = school_card(y, s);
-    body["rank_of"] = compute::ranked_count(y.results);
-    body["ranked"] = g->rank > 0;
-    body["rank_text"] = texts().fill("school_rank_of", {{"rank", std::to_string(g->rank)},
-                                                        {"of", body["rank_of"].dump()}});
-    body["composite_text"] = texts().fill("school_composite_of", {{"score", body["composite"].get<std::string>()}});
     body["values_heading"] = year_text("school_values_heading", y.year);
     body["no_measures"] = year_text("school_no_measures", y.year);
     body["advice"] = group_advice(texts(), g->group);
-    if (auto students = s.field("students"))
-        body["students"] = util::format_integer(static_cast<long long>(*students), texts().language());
-    if (auto teachers = s.field("teachers_total")) {
-        body["teachers"] = std::to_string(static_cast<long long>(*teachers));
-        body["teachers_text"] = texts().plural("teacher_count", static_cast<long long>(*teachers));
-    }
 
     json directions = json::array();
     for (const auto& d : model::directions()) {
@@ -104,10 +93,10 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
                                           {"label", text("download_school_csv")}},
                                      json{{"href", href("data/indicators.csv")}, {"label", text("download_all_csv")}},
                                      json{{"href", href("data/monitoring.xlsx")}, {"label", text("download_all_xlsx")}}});
-    std::string path = y.prefix + "schools/" + util::slug(s.school_id) + "/";
+    std::string path = y.prefix + school_path(s.school_id);
     emit(y, path, "schools/", s.short_name + " — " + std::to_string(y.year),
          texts().fill("description_school", {{"school", s.name}, {"year", std::to_string(y.year)}}), "school",
-         std::move(body), year_switcher(y, "schools/" + util::slug(s.school_id) + "/",
+         std::move(body), year_switcher(y, school_path(s.school_id),
                        [&s](const model::YearData& d) { return d.find_school(s.school_id) != nullptr; }),
          crumbs(y, {{year_href(y, "schools/"), text("nav_schools")}}));
 }

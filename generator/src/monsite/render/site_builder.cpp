@@ -1,8 +1,10 @@
 #include "monsite/render/site_builder.hpp"
 
+#include "monsite/compute/summary.hpp"
 #include "monsite/render/format.hpp"
 #include "monsite/render/open_data.hpp"
 #include "monsite/render/prose.hpp"
+#include "monsite/render/school_view.hpp"
 #include "monsite/render/views.hpp"
 #include "monsite/util/messages.hpp"
 #include "monsite/util/number_format.hpp"
@@ -82,22 +84,13 @@ json SiteBuilder::indicator_row(const YearView& y, std::size_t i, const model::E
             {"value", value_view(texts(), ind, entity.values[i]).to_json()}};
 }
 
+SchoolView SiteBuilder::school_view_of(const YearView& y, const model::SchoolYear& s) const {
+    return school_view(texts(), in_.catalogue, s, *y.results.grouping(s.school_id), compute::ranked_count(y.results),
+                       year_href(y, ""));
+}
+
 json SiteBuilder::school_card(const YearView& y, const model::SchoolYear& s) const {
-    const auto* g = y.results.grouping(s.school_id);
-    json out{{"id", s.school_id},
-             {"name", s.name},
-             {"short_name", s.short_name},
-             {"href", school_href(y, s.school_id)},
-             {"type", in_.catalogue.type_name(s.type)},
-             {"cluster", s.cluster},
-             {"locality", s.locality},
-             {"group", model::to_string(g->group)},
-             {"group_name", group_name(texts(), g->group)},
-             {"group_badge", level_badge(texts(), g->group)},
-             {"composite", g->composite ? decimal_text(texts(), *g->composite, 2) : "—"},
-             {"rank", g->rank ? std::to_string(g->rank) : "—"},
-             {"search", util::to_lower(s.name + " " + s.short_name + " " + s.school_id)}};
-    return out;
+    return school_view_of(y, s).to_json();
 }
 
 json SiteBuilder::subject_rows(const std::vector<model::SubjectSummary>& subjects) const {

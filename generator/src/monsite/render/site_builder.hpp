@@ -19,6 +19,7 @@
 #include "monsite/model/indicator.hpp"
 #include "monsite/render/charts.hpp"
 #include "monsite/render/pages.hpp"
+#include "monsite/render/school_view.hpp"
 
 namespace monsite::render {
 
@@ -83,6 +84,9 @@ private:
     // ------------------------------------------------------------ site_builder.cpp: shared parts
     std::vector<std::size_t> indicators_of(const std::string& direction) const;
     json indicator_row(const YearView& y, std::size_t i, const model::EntityValues& entity) const;
+    // The school's typed view in year y (render/school_view.hpp) and its to_json(), the card
+    // every school page and list uses.
+    SchoolView school_view_of(const YearView& y, const model::SchoolYear& s) const;
     json school_card(const YearView& y, const model::SchoolYear& s) const;
     json subject_rows(const std::vector<model::SubjectSummary>& subjects) const;
 

@@ -1,6 +1,5 @@
 #include "monsite/render/site_json.hpp"
 
-#include <charconv>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -9,20 +8,13 @@
 #include "monsite/model/contract.hpp"
 #include "monsite/render/format.hpp"
 #include "monsite/render/prose.hpp"
+#include "monsite/render/school_view.hpp"
 #include "monsite/render/views.hpp"
 
 namespace monsite::render {
 namespace {
 
 using json = nlohmann::ordered_json;
-using model::Exact;
-
-double rounded(const Exact& value, int decimals) {
-    std::string text = value.to_fixed(decimals);
-    double v = 0;
-    std::from_chars(text.data(), text.data() + text.size(), v);
-    return v;
-}
 
 const char* unit_id(model::Unit unit) {
     switch (unit) {
@@ -57,17 +49,18 @@ json subjects_json(const config::TextCatalogue& texts, const std::vector<model::
         j["subject"] = subject_name(texts, s.subject);
         j["teachers"] = s.teachers;
         j["scored"] = s.scored;
-        if (s.average_score) j["average_score"] = rounded(*s.average_score, 2);
+        if (s.average_score) j["average_score"] = data_double(*s.average_score, 2);
         j["average_suppressed"] = s.average_suppressed;
-        if (s.deficit_share) j["deficit_share"] = rounded(*s.deficit_share, 2);
+        if (s.deficit_share) j["deficit_share"] = data_double(*s.deficit_share, 2);
         j["deficit_suppressed"] = s.deficit_suppressed;
         out.push_back(std::move(j));
     }
     return out;
 }
 
+// year_base: the base URL with the year's prefix, as the pages have it ("/", "/2024/").
 json year_json(const config::TextCatalogue& texts, const model::YearData& input, const model::YearResults& year,
-               const model::Catalogue& catalogue) {
+               const model::Catalogue& catalogue, const std::string& year_base) {
     json y;
     y["year"] = year.year;
     y["has_teachers"] = input.has_teachers;
@@ -91,32 +84,7 @@ json year_json(const config::TextCatalogue& texts, const model::YearData& input,
     for (const auto& s : input.schools) {
         const auto* g = year.grouping(s.school_id);
         const auto* values = year.school(s.school_id);
-        json j;
-        j["school_id"] = s.school_id;
-        j["name"] = s.name;
-        j["short_name"] = s.short_name;
-        j["type"] = s.type;
-        j["cluster"] = s.cluster;
-        j["locality"] = s.locality;
-        if (auto students = s.field("students")) j["students"] = static_cast<std::int64_t>(*students);
-        if (g->composite) {
-            j["composite"] = rounded(*g->composite, 2);
-            j["composite_text"] = decimal_text(texts, *g->composite, 2);
-        }
-        j["group"] = model::to_string(g->group);
-        if (g->rank) {
-            j["rank"] = g->rank;
-            j["rank_of"] = ranked;
-        }
-        json directions = json::array();
-        for (const auto& d : g->directions) {
-            json dj;
-            dj["direction"] = d.direction;
-            if (d.mean) dj["mean"] = rounded(*d.mean, 2);
-            dj["level"] = model::to_string(d.level);
-            directions.push_back(std::move(dj));
-        }
-        j["directions"] = std::move(directions);
+        json j = school_view(texts, catalogue, s, *g, ranked, year_base).to_json();
         json partners = json::array();
         for (const auto& p : g->partners) partners.push_back({{"direction", p.direction}, {"schools", p.partners}});
         j["partners"] = std::move(partners);
@@ -137,7 +105,7 @@ json year_json(const config::TextCatalogue& texts, const model::YearData& input,
         j["wrong_way"] = z.wrong_way;
         if (z.change) {
             const auto* ind = catalogue.find(z.indicator_id);
-            j["change"] = rounded(*z.change, decimals_of(*ind));
+            j["change"] = data_double(*z.change, decimals_of(*ind));
             j["change_text"] = change_text(texts, *ind, *z.change);
         }
         zones.push_back(std::move(j));
@@ -194,7 +162,7 @@ std::string site_json(const SiteInfo& site, const model::Dataset& data, const mo
         j["formula"] = ind.formula.text;
         j["unit"] = unit_id(ind.unit);
         j["better"] = better_id(ind.better);
-        if (ind.rated()) j["thresholds"] = {rounded(ind.t1, 4), rounded(ind.t2, 4)};
+        if (ind.rated()) j["thresholds"] = {data_double(ind.t1, 4), data_double(ind.t2, 4)};
         j["school_scope"] = ind.school_scope;
         j["sensitive"] = ind.sensitive;
         j["decimals"] = decimals_of(ind);
@@ -203,15 +171,17 @@ std::string site_json(const SiteInfo& site, const model::Dataset& data, const mo
     root["indicators"] = std::move(indicators);
 
     root["groups"] = {
-        {"high", {{"name", group_name(texts, model::Level::high)}, {"min_composite", rounded(rules.group_high, 2)}}},
-        {"medium", {{"name", group_name(texts, model::Level::medium)}, {"min_composite", rounded(rules.group_medium, 2)}}},
+        {"high", {{"name", group_name(texts, model::Level::high)}, {"min_composite", data_double(rules.group_high, 2)}}},
+        {"medium", {{"name", group_name(texts, model::Level::medium)}, {"min_composite", data_double(rules.group_medium, 2)}}},
         {"low", {{"name", group_name(texts, model::Level::low)}}}};
 
     json years = json::array();
     for (int y : site.years) {
         const auto* input = data.find_year(y);
         const auto* year = results.find_year(y);
-        if (input && year) years.push_back(year_json(texts, *input, *year, catalogue));
+        const bool latest = y == site.years.back();
+        const std::string year_base = site.base_url + (latest ? "" : std::to_string(y) + "/");
+        if (input && year) years.push_back(year_json(texts, *input, *year, catalogue, year_base));
     }
     root["by_year"] = std::move(years);
     return root.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
