@@ -130,7 +130,7 @@ function tinySite({ dropSchoolPage = false, dropLink = false } = {}) {
     base_url: '/', language: 'ru', latest_year: 2025,
     directions: [{ id: 'd1' }], indicators: [{ id: 'i1' }, { id: 'i2' }],
     by_year: [{ year: 2025, has_teachers: false, municipality: { i1: {} },
-      schools: [{ school_id: 'A 1', name: 'Школа А' }, { school_id: 'b', name: 'Школа Б' }] }],
+      schools: [{ id: 'A 1', name: 'Школа А' }, { id: 'b', name: 'Школа Б' }] }],
   }));
   put('src/content/about.md', '+++\ntitle = "О сайте"\n+++\ntext');
   put('src/content/draft.md', '+++\ndraft = true\n+++\n');

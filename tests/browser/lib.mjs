@@ -429,7 +429,7 @@ export function siteYears(root = SITE) {
   }));
 }
 
-// The school links of a schools index: Map school_id -> page file relative to
+// The school links of a schools index: Map id (site.json schools[].id) -> page file relative to
 // the site root ("schools/sh-1/index.html"); an empty map when the index is missing.
 const schoolLinksCache = new Map();
 export function schoolLinks(prefix = '', root = SITE) {
@@ -507,9 +507,9 @@ export function expectedPages(root = SITE, source = SOURCE) {
     }
     const links = schoolLinks(prefix, root);
     for (const s of data.schools ?? []) {
-      const rel = links.get(s.school_id);
-      if (rel) add(`school ${s.school_id} ${year}`, rel);
-      else problems.push(`school ${s.school_id} (${year}): no link in a [data-school="${s.school_id}"] row of /${prefix}schools/`);
+      const rel = links.get(s.id);
+      if (rel) add(`school ${s.id} ${year}`, rel);
+      else problems.push(`school ${s.id} (${year}): no link in a [data-school="${s.id}"] row of /${prefix}schools/`);
     }
   }
   return { pages, problems };
@@ -530,14 +530,14 @@ export function discoverPages(root = SITE) {
   const noJson = 'data/site.json is missing';
   const latest = siteYears(root).find((y) => y.prefix === '');
   const school = latest?.data.schools?.[0];
-  const schoolRel = school ? schoolLinks('', root).get(school.school_id) ?? null : null;
+  const schoolRel = school ? schoolLinks('', root).get(school.id) ?? null : null;
   const indicator = json?.indicators?.[0]?.id;
   const direction = json?.directions?.[0]?.id;
   return {
     home: page('home', 'index.html'),
     schools: page('schools index', 'schools/index.html'),
     school: page('school', schoolRel, !json ? noJson : !school ? 'no school of the latest year in data/site.json'
-      : `school ${school.school_id} has no link in a [data-school] row of schools/index.html`),
+      : `school ${school.id} has no link in a [data-school] row of schools/index.html`),
     indicator: page('indicator', indicator ? `indicators/${indicator}/index.html` : null, json ? 'no indicator in data/site.json' : noJson),
     direction: page('direction', direction ? `directions/${direction}/index.html` : null, json ? 'no direction in data/site.json' : noJson),
     groups: page('groups', 'groups/index.html'),
