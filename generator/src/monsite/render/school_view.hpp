@@ -34,7 +34,7 @@ struct SchoolView {
     std::string cluster, locality;
     std::optional<std::int64_t> students, teachers;  // nullopt without data
     std::string students_text;         // "1 234" in the catalogue's language; empty without data
-    std::string staff_text;            // teachers as "12 педагогов" (plural form); empty without data
+    std::string staff_text;            // teachers as "12 teachers" (plural form); empty without data
     std::optional<double> composite;   // 0..100, the open-data value (2 decimals); nullopt unranked
     std::string composite_text;        // "66,67", or "—" without a composite
     std::string composite_sentence;    // school_composite_of filled with composite_text
