@@ -5,6 +5,7 @@
 #include <span>
 
 #include "monsite/compute/subjects.hpp"
+#include "monsite/compute/summary.hpp"
 
 namespace monsite::compute {
 namespace {
@@ -14,6 +15,7 @@ using model::FormulaKind;
 using model::Indicator;
 using model::IndicatorValue;
 using model::Level;
+using model::Change;
 using model::Note;
 using model::SchoolYear;
 using model::Teacher;
@@ -366,20 +368,9 @@ void add_problem_zones(model::Results& results, const model::Catalogue& catalogu
             const auto& v = year.municipality.values[i];
             if (!ind.rated() || !v || !v->has_value()) continue;
             model::ProblemZone zone{ind.id, v->level == Level::low, false, v->change};
-            if (v->change && previous) {
-                const Exact& change = *v->change;
-                bool wrong = ind.better == model::Better::higher ? change < Exact(0) : change > Exact(0);
-                Exact size = change < Exact(0) ? Exact(0) - change : change;
-                if (wrong) {
-                    if (ind.unit == model::Unit::percent) {
-                        zone.wrong_way = size >= rules.problem_percent_points;
-                    } else {
-                        const auto& before = previous->municipality.values[i]->value;
-                        Exact base = before < Exact(0) ? Exact(0) - before : before;
-                        zone.wrong_way = !base.is_zero() && size * Exact(100) >= base * rules.problem_relative_percent;
-                    }
-                }
-            }
+            if (v->change && previous)
+                zone.wrong_way = indicator_change(ind, v->value, previous->municipality.values[i]->value, rules) ==
+                                 Change::worse;
             if (zone.low_level || zone.wrong_way) year.problem_zones.push_back(std::move(zone));
         }
     }

@@ -1,6 +1,7 @@
 #include "monsite/compute/summary.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace monsite::compute {
 
@@ -12,6 +13,41 @@ Change change_of(const Exact& now, const Exact& before, const model::Rules& rule
     if (delta > rules.direction_change_same) return Change::better;
     if (delta < Exact(0) - rules.direction_change_same) return Change::worse;
     return Change::same;
+}
+
+Change indicator_change(const model::Indicator& ind, const Exact& now, const Exact& before, const model::Rules& rules) {
+    if (!ind.rated() || now == before) return Change::same;
+    const bool up = now > before;
+    const bool wrong = ind.better == model::Better::higher ? !up : up;
+    const Exact size = up ? now - before : before - now;
+    bool large = false;
+    if (ind.unit == model::Unit::percent) {
+        large = size >= rules.problem_percent_points;
+    } else {
+        const Exact base = before < Exact(0) ? Exact(0) - before : before;
+        large = !base.is_zero() && size * Exact(100) >= base * rules.problem_relative_percent;
+    }
+    if (!large) return Change::same;
+    return wrong ? Change::worse : Change::better;
+}
+
+std::optional<Exact> municipal_direction_mean(const model::YearResults& year, const model::Catalogue& catalogue,
+                                              std::string_view direction) {
+    std::int64_t sum = 0, count = 0;
+    for (std::size_t i = 0; i < catalogue.indicators.size(); ++i) {
+        const auto& ind = catalogue.indicators[i];
+        if (ind.direction != direction || !ind.rated() || i >= year.municipality.values.size()) continue;
+        const auto& v = year.municipality.values[i];
+        if (!v || !v->has_value() || v->level == Level::none) continue;
+        sum += v->level == Level::high ? 2 : v->level == Level::medium ? 1 : 0;
+        ++count;
+    }
+    if (count == 0) return std::nullopt;
+    return Exact::fraction(sum, count);
+}
+
+Level direction_level_of(const Exact& mean, const model::Rules& rules) {
+    return mean >= rules.direction_high ? Level::high : mean < rules.direction_low ? Level::low : Level::medium;
 }
 
 namespace {

@@ -6,10 +6,13 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "monsite/model/indicator.hpp"
+#include "monsite/model/recommendation.hpp"
 #include "monsite/model/results.hpp"
 #include "monsite/model/rules.hpp"
 
@@ -17,8 +20,24 @@ namespace monsite::compute {
 
 // How a direction's mean score (0..2) moved since last year: by at most
 // rules.direction_change_same either way it stayed the same.
-enum class Change { worse, same, better };
+using Change = model::Change;
 Change change_of(const model::Exact& now, const model::Exact& before, const model::Rules& rules);
+
+// How an indicator's value moved since last year by the problem-zone rule
+// (data-contract.md §6): against its better side by at least
+// rules.problem_percent_points (percent units) or rules.problem_relative_percent
+// of `before` (other units) is worse, as far the other way better, else same.
+// An indicator with better = none is always same.
+Change indicator_change(const model::Indicator& indicator, const model::Exact& now, const model::Exact& before,
+                        const model::Rules& rules);
+
+// The municipality's mean score (0..2: low 0, medium 1, high 2) in a direction,
+// over the direction's rated indicators that have a municipal value; nullopt
+// when none has. Its level uses the school thresholds (direction_level_of).
+std::optional<model::Exact> municipal_direction_mean(const model::YearResults& year, const model::Catalogue& catalogue,
+                                                     std::string_view direction);
+// A direction mean score's level: high if >= rules.direction_high, low if < rules.direction_low.
+model::Level direction_level_of(const model::Exact& mean, const model::Rules& rules);
 
 // A school's directions by level now (rows) and change since last year (columns),
 // after the California School Dashboard's status x change grid. The levels are

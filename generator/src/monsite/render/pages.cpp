@@ -13,10 +13,16 @@ namespace monsite::render {
 
 const std::vector<std::string>& reserved_top_level_names() {
     // Everything plan() and build_site() put at the top level, besides the year archives.
-    static const std::vector<std::string> names = {"404",    "assets", "clusters",    "data",      "directions",
-                                                   "groups", "index",  "indicators",  "methodology", "open-data",
-                                                   "rating", "schools", "sitemap",    "subjects"};
+    static const std::vector<std::string> names = {"404",     "assets",     "clusters", "data",        "decisions",
+                                                   "directions", "groups", "index",    "indicators", "methodology",
+                                                   "open-data", "rating", "schools", "sitemap",    "subjects"};
     return names;
+}
+
+const model::YearDecisions* PagesInput::decisions_of(int year) const {
+    for (const auto& d : decisions)
+        if (d.year == year) return &d;
+    return nullptr;
 }
 
 void build_pages(const PagesInput& input, const Templates& templates, const PageSink& deliver, unsigned threads) {

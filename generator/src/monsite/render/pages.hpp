@@ -4,12 +4,14 @@
 // theme's templates. The latest year is at the root, each earlier year under /<year>/.
 
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "monsite/config/i18n.hpp"
 #include "monsite/model/dataset.hpp"
 #include "monsite/model/indicator.hpp"
+#include "monsite/model/recommendation.hpp"
 #include "monsite/model/results.hpp"
 #include "monsite/model/rules.hpp"
 #include "monsite/render/site_json.hpp"
@@ -41,6 +43,10 @@ struct PagesInput {
     std::vector<ContentPage> content;
     bool charts_script = false;  // vega assets are published: charts render in the browser
     std::string site_url;        // absolute URL of the site root for sitemap and Open Graph, or empty
+    std::span<const model::RecommendationRule> recommendations{};  // content/recommendations/, by id
+    std::span<const model::YearDecisions> decisions{};             // compute::decide, in results order
+
+    const model::YearDecisions* decisions_of(int year) const;
 };
 
 // Receives each page as it is made (build_pages); may throw to stop the rendering.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "monsite/config/config.hpp"
+#include "monsite/model/recommendation.hpp"
 #include "monsite/render/pages.hpp"
 #include "monsite/util/error.hpp"
 
@@ -34,5 +35,13 @@ std::vector<std::filesystem::path> theme_folders(const std::filesystem::path& ro
 // (render::reserved_top_level_names(), a four-digit year) or that differs from
 // another page's only in case, and for bad front matter.
 std::vector<render::ContentPage> load_content_pages(const std::filesystem::path& root, util::Diagnostics& diags);
+
+// The rules of content/recommendations/*.md for `language` (name.<lang>.md in
+// place of name.md where it exists; other languages' files left out), drafts
+// and names starting with _ or . skipped, sorted by id, bodies rendered from
+// Markdown. None when the folder is missing. Throws util::UsageError naming
+// the file and line for any mistake (config::parse_recommendation).
+std::vector<model::RecommendationRule> load_recommendations(const std::filesystem::path& root, util::Language language,
+                                                            const model::Catalogue& catalogue);
 
 }  // namespace monsite::site
