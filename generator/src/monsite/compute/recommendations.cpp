@@ -26,13 +26,6 @@ std::size_t indicator_index(const model::Catalogue& catalogue, const std::string
     return Fact::npos;
 }
 
-// The threshold a level is told against: the one the value is below (low), at
-// or above (high), or the next one to reach (medium), for the indicator's better side.
-Exact threshold_of(const model::Indicator& ind, Level level) {
-    if (ind.better == model::Better::lower) return level == Level::high ? ind.t1 : ind.t2;
-    return level == Level::low ? ind.t1 : ind.t2;
-}
-
 const model::DirectionLevel* direction_of(const model::SchoolGrouping& g, const std::string& direction) {
     for (const auto& d : g.directions)
         if (d.direction == direction) return &d;
@@ -80,6 +73,7 @@ public:
             Fact f = fact(Fact::Kind::group_change, g->group, g->composite);
             f.before = g_before->group;
             f.previous = g_before->composite;
+            f.change = *w.group_change == model::GroupMove::down ? model::Change::worse : model::Change::better;
             facts.push_back(std::move(f));
         }
         if (w.direction_level) {
@@ -142,6 +136,7 @@ public:
             if (w.group_change) {
                 Fact f = fact(Fact::Kind::group_change, w.group.value_or(Level::none),
                               Exact(static_cast<std::int64_t>(match.schools.size())));
+                f.change = *w.group_change == model::GroupMove::down ? model::Change::worse : model::Change::better;
                 facts.push_back(std::move(f));
             }
         }
@@ -283,6 +278,11 @@ private:
 };
 
 }  // namespace
+
+Exact threshold_of(const model::Indicator& ind, Level level) {
+    if (ind.better == model::Better::lower) return level == Level::low ? ind.t2 : ind.t1;
+    return level == Level::low ? ind.t1 : ind.t2;
+}
 
 std::vector<RecommendationMatch> recommend(const model::Results& results, std::size_t year,
                                            const model::Catalogue& catalogue, const model::Rules& rules,

@@ -15,6 +15,7 @@
 #include "monsite/config/config.hpp"
 #include "monsite/config/i18n.hpp"
 #include "monsite/model/dataset.hpp"
+#include "monsite/model/recommendation.hpp"
 #include "monsite/model/results.hpp"
 #include "monsite/render/pages.hpp"
 #include "monsite/render/template.hpp"
@@ -65,6 +66,8 @@ public:
     const config::TextCatalogue& texts() const { return texts_; }
     const model::Dataset& data() const { return data_; }
     const model::Results& results() const { return results_; }
+    const std::vector<model::RecommendationRule>& recommendations() const { return recommendations_; }
+    const std::vector<model::YearDecisions>& decisions() const { return decisions_; }  // set by compute
     const std::vector<int>& years() const { return years_; }  // published, ascending
     std::size_t schools_in_latest_year() const;
     std::size_t indicator_rows() const { return indicator_rows_; }  // set by render
@@ -85,6 +88,8 @@ private:
     std::vector<int> years_;
     std::optional<std::vector<std::filesystem::path>> chart_scripts_;  // vega, vega-lite, vega-embed
     model::Results results_;
+    std::vector<model::RecommendationRule> recommendations_;  // content/recommendations/, by id
+    std::vector<model::YearDecisions> decisions_;
     std::size_t indicator_rows_ = 0;
 };
 
