@@ -125,6 +125,7 @@ void Pipeline::load_site(util::Diagnostics& diags) {
     templates_.emplace(render::Templates::load(template_dirs));
     texts_ = config::load_texts(config::site_language(config_), root_);
     content_ = load_content_pages(root_, diags);
+    recommendations_ = load_recommendations(root_, config::site_language(config_), config_.catalogue);
 }
 
 bool Pipeline::load_data(util::Diagnostics& diags) {
