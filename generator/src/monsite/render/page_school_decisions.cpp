@@ -62,11 +62,14 @@ json SiteBuilder::school_partners(const YearView& y, const model::SchoolGrouping
     for (const auto& p : g.partners) {
         const auto* own = direction_of(g, p.direction);
         json partners = json::array();
+        const auto span = p.partners.size();
         for (const auto& id : p.partners) {
             const auto* other = y.data.find_school(id);
             const auto* og = y.results.grouping(id);
             const auto* d = og ? direction_of(*og, p.direction) : nullptr;
-            partners.push_back({{"name", other->short_name},
+            partners.push_back({{"first", partners.empty()},
+                                {"span", span},
+                                {"name", other->short_name},
                                 {"href", school_href(y, id)},
                                 {"cluster", other->cluster},
                                 {"level", d ? level_badge(texts(), d->level) : json(nullptr)},

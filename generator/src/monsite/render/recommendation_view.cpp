@@ -191,7 +191,7 @@ json RecommendationView::to_json() const {
     return {{"rule_id", rule_id},     {"title", title},       {"addressee", addressee},
             {"addressee_name", addressee_name}, {"kind", kind}, {"kind_name", kind_name},
             {"priority", priority},   {"reason", reason},     {"body_html", body_html},
-            {"schools", std::move(names)}, {"has_schools", !schools.empty()}};
+            {"schools", std::move(names)}, {"has_schools", !schools.empty()}, {"open", priority == 1}};
 }
 
 RecommendationView recommendation_view(const PagesInput& in, const model::RecommendationMatch& match, int year) {

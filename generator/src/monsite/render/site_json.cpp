@@ -63,8 +63,16 @@ json subjects_json(const config::TextCatalogue& texts, const std::vector<model::
 // A recommendation for machines: ids, priority, title and the reason in words (no body).
 json recommendation_json(const PagesInput& in, const model::RecommendationMatch& m, int year) {
     const RecommendationView v = recommendation_view(in, m, year);
-    return {{"rule_id", v.rule_id}, {"addressee", v.addressee}, {"priority", v.priority},
-            {"kind", v.kind},       {"title", v.title},         {"reason", v.reason}};
+    const auto& when = in.recommendations[m.rule].when;
+    const model::Indicator* ind = when.indicator.empty() ? nullptr : in.catalogue.find(when.indicator);
+    return {{"rule_id", v.rule_id},
+            {"addressee", v.addressee},
+            {"priority", v.priority},
+            {"kind", v.kind},
+            {"direction", !when.direction.empty() ? when.direction : ind ? ind->direction : ""},
+            {"indicator", when.indicator},
+            {"title", v.title},
+            {"reason", v.reason}};
 }
 
 json effect_json(const model::Catalogue& catalogue, const model::MeasureEffect& e) {
