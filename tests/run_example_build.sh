@@ -27,6 +27,13 @@ if command -v python3 >/dev/null; then
   echo "ok open data equals the oracle's, computed now from data/"
 fi
 
+# Issue 12 on the example: recommendations for every weak direction of a low-group school, partners,
+# reasons shown, verdicts, the decisions page listing every problem zone and group change.
+if command -v python3 >/dev/null; then
+  python3 "$root/tests/example/check_decisions.py" "$work/public" || fail "the decisions of the example are incomplete"
+  echo "ok every weak direction of a low-group school has a recommendation and a partner; decisions listed"
+fi
+
 # monitoring.xlsx holds the same tables: read it back with monsite's own reader via check-like load is
 # not possible, so compare its sheet XML row count with the CSV's.
 rows_csv=$(($(wc -l <"$work/public/data/indicators.csv") - 1))

@@ -8,6 +8,7 @@
 #include "monsite/compute/summary.hpp"
 #include "monsite/config/i18n.hpp"
 #include "monsite/render/school_view.hpp"
+#include "monsite/render/pages.hpp"
 #include "monsite/render/site_json.hpp"
 
 using namespace monsite;
@@ -120,7 +121,8 @@ TEST_CASE("school view: site.json's school entry is the view's JSON") {
     for (auto language : {util::Language::ru, util::Language::en}) {
         const auto texts = config::builtin_texts(language);
         render::SiteInfo site{"M", "D", "/base/", std::string(util::to_string(language)), {2024, 2025}};
-        const json root = json::parse(render::site_json(site, data, c.results, c.catalogue, c.rules, texts));
+        const render::PagesInput in{site, data, c.results, c.catalogue, c.rules, texts, {}};
+        const json root = json::parse(render::site_json(in));
         for (int y : {2024, 2025}) {
             const json& year = root["by_year"][y - 2024];
             REQUIRE(year["year"] == y);
@@ -132,8 +134,10 @@ TEST_CASE("school view: site.json's school entry is the view's JSON") {
                 json entry = year["schools"][i];
                 CHECK(entry.contains("partners"));
                 CHECK(entry.contains("values"));
+                CHECK(entry.contains("recommendations"));
                 entry.erase("partners");
                 entry.erase("values");
+                entry.erase("recommendations");
                 const auto& results = *c.results.find_year(y);
                 const auto view = render::school_view(texts, c.catalogue, schools[i], *results.grouping(schools[i].school_id),
                                                       compute::ranked_count(results), base);

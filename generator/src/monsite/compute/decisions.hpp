@@ -1,6 +1,6 @@
 #pragma once
 // What the decisions pages say about a year, decided here so render only shows
-// it: the measures of Меры judged a year later, the schools behind each problem
+// it: the measures table's rows judged a year later, the schools behind each problem
 // zone, group moves, partner pairs (docs/recommendations.md). Pure; no words.
 
 #include <optional>
@@ -16,7 +16,7 @@
 namespace monsite::compute {
 
 // The measures of results.years[year] tied to an indicator or a direction, in
-// the order of the year's Меры rows, each judged by comparing year+1 with year
+// the order of the year's measures, each judged by comparing year+1 with year
 // (indicator: indicator_change; direction: change_of on the mean score).
 std::vector<model::MeasureEffect> measure_effects(const model::Dataset& data, const model::Results& results,
                                                   std::size_t year, const model::Catalogue& catalogue,

@@ -14,6 +14,11 @@
 
 namespace monsite::compute {
 
+// The threshold a level is told against, for the indicator's better side: the
+// one a low value is beyond, the one a high value has reached, the one a
+// medium value has still to reach (higher is better: t1, t2, t2; lower: t2, t1, t1).
+model::Exact threshold_of(const model::Indicator& indicator, model::Level level);
+
 // The matches of one year (`year` indexes results.years): school scope by
 // school_id, then the municipality's, each by priority then rule id. Indicator
 // conditions use the published values: a suppressed value meets no condition.

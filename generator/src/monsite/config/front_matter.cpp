@@ -11,27 +11,36 @@ util::SourceLocation line_of(const std::string& source, std::size_t line) {
 
 }  // namespace
 
-SplitPage split_front_matter(std::string_view text, const std::string& source) {
-    SplitPage page{{}, text};
+FrontMatterText split_front_matter_text(std::string_view text, const std::string& source, std::string_view of_what) {
+    FrontMatterText split;
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    if (!(text.starts_with("+++\n") || text.starts_with("+++\r\n"))) {
-        page.body = text;
-        return page;
-    }
+    split.body = text;
+    if (!(text.starts_with("+++\n") || text.starts_with("+++\r\n"))) return split;
     std::size_t start = text.find('\n') + 1;
     std::size_t end = start;
-    for (;;) {
+    std::size_t line_no = 2;
+    for (;; ++line_no) {
         std::size_t next = text.find('\n', end);
         std::string_view line = text.substr(end, next == std::string_view::npos ? std::string_view::npos : next - end);
         if (line.ends_with('\r')) line.remove_suffix(1);
         if (line == "+++") break;
         if (next == std::string_view::npos)
-            throw util::UsageError("блок параметров страницы не закрыт строкой +++", line_of(source, 1));
+            throw util::UsageError("блок параметров " + std::string(of_what) + " не закрыт строкой +++", line_of(source, 1));
         end = next + 1;
     }
-    std::string_view toml_text = text.substr(start, end - start);
+    split.present = true;
+    split.toml = text.substr(start, end - start);
+    split.closing_line = line_no;
     std::size_t after = text.find('\n', end);
-    page.body = after == std::string_view::npos ? std::string_view() : text.substr(after + 1);
+    split.body = after == std::string_view::npos ? std::string_view() : text.substr(after + 1);
+    return split;
+}
+
+SplitPage split_front_matter(std::string_view text, const std::string& source) {
+    FrontMatterText split = split_front_matter_text(text, source);
+    SplitPage page{{}, split.body};
+    if (!split.present) return page;
+    std::string_view toml_text = split.toml;
 
     toml::table table;
     try {

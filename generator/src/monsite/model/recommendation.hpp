@@ -70,7 +70,7 @@ struct Fact {
     Kind kind = Kind::group;
     Level level = Level::none;         // group, direction or indicator level now; group_change: the group now
     Level before = Level::none;        // group_change: last year's group
-    Change change = Change::same;      // direction_change, indicator_change
+    Change change = Change::same;      // direction_change, indicator_change; group_change: worse = down, better = up
     std::string direction;             // direction id (direction_*; problem_zone by direction)
     std::size_t indicator = npos;      // catalogue index (indicator_*; problem_zone)
     std::optional<Exact> value;        // now: composite, direction mean (0..2) or the indicator's value

@@ -38,7 +38,7 @@ std::string plain_text(cmark_node* node) {
 
 }  // namespace
 
-MarkdownPage markdown_to_html(std::string_view markdown) {
+MarkdownPage markdown_to_html(std::string_view markdown, bool take_title) {
     std::call_once(extensions_registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
     const int options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART;  // safe: no raw HTML, no dangerous links
     std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
@@ -50,7 +50,8 @@ MarkdownPage markdown_to_html(std::string_view markdown) {
     std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
 
     MarkdownPage page;
-    for (cmark_node* child = cmark_node_first_child(document.get()); child; child = cmark_node_next(child)) {
+    for (cmark_node* child = take_title ? cmark_node_first_child(document.get()) : nullptr; child;
+         child = cmark_node_next(child)) {
         if (cmark_node_get_type(child) == CMARK_NODE_HEADING && cmark_node_get_heading_level(child) == 1) {
             page.title = plain_text(child);
             cmark_node_unlink(child);

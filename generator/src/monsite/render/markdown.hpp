@@ -13,6 +13,9 @@ struct MarkdownPage {
     std::string html;   // the body, without that heading
 };
 
-MarkdownPage markdown_to_html(std::string_view markdown);
+// `take_title`: the first level-1 heading becomes `title` and leaves the body
+// (content pages); false keeps every heading in the body (recommendation rules,
+// whose title is in their front matter).
+MarkdownPage markdown_to_html(std::string_view markdown, bool take_title = true);
 
 }  // namespace monsite::render

@@ -42,6 +42,15 @@ void SiteBuilder::schools_index(const YearView& y) {
          std::move(body), year_switcher(y, "schools/"), crumbs(y, {}));
 }
 
+// The titles of the recommendation rules written for a group (content/recommendations/).
+json SiteBuilder::group_rule_titles(Level level) const {
+    json titles = json::array();
+    if (level == Level::none) return titles;
+    for (const auto& r : in_.recommendations)
+        if (r.when.group == level && r.scope == model::RuleScope::school) titles.push_back(r.title);
+    return titles;
+}
+
 void SiteBuilder::groups(const YearView& y) {
     json body;
     json list = json::array();
@@ -52,7 +61,8 @@ void SiteBuilder::groups(const YearView& y) {
         if (level == Level::none && members.empty()) continue;
         list.push_back({{"name", group_name(texts(), level)},
                         {"badge", level_badge(texts(), level)},
-                        {"advice", group_advice(texts(), level)},
+                        {"rules", group_rule_titles(level)},
+                        {"has_rules", !group_rule_titles(level).empty()},
                         {"count", members.size()},
                         {"count_text", texts().plural("school_count", static_cast<long long>(members.size()))},
                         {"schools", std::move(members)}});

@@ -41,7 +41,11 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
     json body = school_card(y, s);
     body["values_heading"] = year_text("school_values_heading", y.year);
     body["no_measures"] = year_text("school_no_measures", y.year);
-    body["advice"] = group_advice(texts(), g->group);
+    body["recommendations"] = school_recommendations(y, s.school_id);
+    body["has_recommendations"] = !body["recommendations"].empty();
+    body["changes"] = school_changes(y, *g);
+    body["strengths"] = school_strengths(y, *g);
+    body["has_strengths"] = !body["strengths"].empty();
 
     json directions = json::array();
     for (const auto& d : model::directions()) {
@@ -66,17 +70,9 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
     body["trends"] = school_trends(y, s.school_id);
     body["composite_chart"] = composite_chart(y, s.school_id, s.short_name);
 
-    json partners = json::array();
-    for (const auto& p : g->partners) {
-        json schools = json::array();
-        for (const auto& id : p.partners) {
-            const auto* other = y.data.find_school(id);
-            schools.push_back({{"name", other->short_name}, {"href", school_href(y, id)}, {"cluster", other->cluster}});
-        }
-        partners.push_back({{"direction", direction_name(texts(), p.direction)}, {"schools", std::move(schools)}});
-    }
-    body["partners"] = std::move(partners);
+    body["partners"] = school_partners(y, *g);
     body["has_partners"] = !g->partners.empty();
+    body["is_low"] = g->group == model::Level::low;
 
     json measures = json::array();
     for (const model::Measure* m : measures_of(y, s.school_id)) measures.push_back(measure_view(texts(), *m));

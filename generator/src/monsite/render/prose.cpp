@@ -29,16 +29,6 @@ std::string with_gloss(const config::TextCatalogue& texts, const model::FieldSpe
     return texts.fill("field_glossed", {{"header", quoted}, {"gloss", gloss}});
 }
 
-const std::string& group_advice(const config::TextCatalogue& texts, Level group) {
-    switch (group) {
-        case Level::high: return texts.text("group_advice_high");
-        case Level::medium: return texts.text("group_advice_medium");
-        case Level::low: return texts.text("group_advice_low");
-        case Level::none: break;
-    }
-    return texts.text("group_advice_none");
-}
-
 namespace {
 
 std::string field_header(const config::TextCatalogue& texts, std::size_t index) {

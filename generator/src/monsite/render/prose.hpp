@@ -23,8 +23,6 @@ const std::string& direction_text(const config::TextCatalogue& texts, std::strin
 // (field_glossed) when the catalogue's text differs from the header.
 const std::string& field_gloss(const config::TextCatalogue& texts, std::string_view id);
 std::string with_gloss(const config::TextCatalogue& texts, const model::FieldSpec& field);
-// What a school of this efficiency group is advised to do.
-const std::string& group_advice(const config::TextCatalogue& texts, model::Level group);
 // The unit of an indicator's values in words.
 const std::string& unit_label(const config::TextCatalogue& texts, const model::Indicator& ind);
 // How an indicator is computed, in words naming the contract's column headers (glossed).

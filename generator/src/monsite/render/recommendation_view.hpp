@@ -21,7 +21,7 @@ struct RecommendationView {
     std::string kind;            // id: "organizing", ... or ""
     std::string kind_name;       // in words, or ""
     int priority = 3;
-    std::string reason;          // "Наставники молодых специалистов: 50 % — ниже порога 70 %; второй год подряд"
+    std::string reason;          // "Mentored young teachers: 50% below the threshold of 70%; 2 years in a row"
     std::string body_html;       // the rule's body, placeholders filled
     std::vector<std::string> schools;  // municipality scope: short names of the schools behind it
 
@@ -31,5 +31,10 @@ struct RecommendationView {
 
 // The view of `match` (one of in.decisions_of(year)->recommendations).
 RecommendationView recommendation_view(const PagesInput& in, const model::RecommendationMatch& match, int year);
+
+// data/recommendations.csv: year,school_id,addressee,rule_id,priority,reason; a
+// row per recommendation that applies in a published year (the decisions'
+// order: schools by school_id, then the municipality's with school_id empty).
+std::string recommendations_csv(const PagesInput& in);
 
 }  // namespace monsite::render

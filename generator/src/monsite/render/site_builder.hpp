@@ -99,8 +99,15 @@ private:
     json school_trends(const YearView& y, const std::string& school_id) const;
     json composite_chart(const YearView& y, const std::string& school_id, const std::string& name);
     const std::vector<const model::Measure*>& measures_of(const YearView& y, const std::string& school_id);
+    // page_school_decisions.cpp: recommendations by addressee, partners, strengths, changes since last year
+    json school_recommendations(const YearView& y, const std::string& school_id) const;
+    json direction_values(const YearView& y, const std::string& school_id, const std::string& direction) const;
+    json school_partners(const YearView& y, const model::SchoolGrouping& g) const;
+    json school_strengths(const YearView& y, const model::SchoolGrouping& g) const;
+    json school_changes(const YearView& y, const model::SchoolGrouping& g) const;
     void schools_index(const YearView& y);                          // page_lists.cpp
     void groups(const YearView& y);
+    json group_rule_titles(model::Level level) const;
     void clusters(const YearView& y);
     void rating(const YearView& y);
     void subjects(const YearView& y);

@@ -7,7 +7,9 @@
 #include "monsite/compute/summary.hpp"
 #include "monsite/model/contract.hpp"
 #include "monsite/render/format.hpp"
+#include "monsite/render/pages.hpp"
 #include "monsite/render/prose.hpp"
+#include "monsite/render/recommendation_view.hpp"
 #include "monsite/render/school_view.hpp"
 #include "monsite/render/views.hpp"
 
@@ -58,9 +60,38 @@ json subjects_json(const config::TextCatalogue& texts, const std::vector<model::
     return out;
 }
 
+// A recommendation for machines: ids, priority, title and the reason in words (no body).
+json recommendation_json(const PagesInput& in, const model::RecommendationMatch& m, int year) {
+    const RecommendationView v = recommendation_view(in, m, year);
+    const auto& when = in.recommendations[m.rule].when;
+    const model::Indicator* ind = when.indicator.empty() ? nullptr : in.catalogue.find(when.indicator);
+    return {{"rule_id", v.rule_id},
+            {"addressee", v.addressee},
+            {"priority", v.priority},
+            {"kind", v.kind},
+            {"direction", !when.direction.empty() ? when.direction : ind ? ind->direction : ""},
+            {"indicator", when.indicator},
+            {"title", v.title},
+            {"reason", v.reason}};
+}
+
+json effect_json(const model::Catalogue& catalogue, const model::MeasureEffect& e) {
+    const model::Indicator* ind = e.indicator == model::Fact::npos ? nullptr : &catalogue.indicators[e.indicator];
+    const int decimals = ind ? decimals_of(*ind) : 2;
+    auto number = [decimals](const std::optional<model::Exact>& v) { return v ? json(data_double(*v, decimals)) : json(nullptr); };
+    return {{"measure", e.measure},           {"school_id", e.school_id},
+            {"indicator", ind ? ind->id : ""}, {"direction", e.direction},
+            {"before", number(e.before)},      {"during", number(e.during)},
+            {"after", number(e.after)},        {"change", number(e.change)},
+            {"verdict", model::to_string(e.verdict)}};
+}
+
 // year_base: the base URL with the year's prefix, as the pages have it ("/", "/2024/").
-json year_json(const config::TextCatalogue& texts, const model::YearData& input, const model::YearResults& year,
-               const model::Catalogue& catalogue, const std::string& year_base) {
+json year_json(const PagesInput& in, const model::YearData& input, const model::YearResults& year,
+               const std::string& year_base) {
+    const config::TextCatalogue& texts = in.texts;
+    const model::Catalogue& catalogue = in.catalogue;
+    const model::YearDecisions* decisions = in.decisions_of(year.year);
     json y;
     y["year"] = year.year;
     y["has_teachers"] = input.has_teachers;
@@ -88,6 +119,11 @@ json year_json(const config::TextCatalogue& texts, const model::YearData& input,
         json partners = json::array();
         for (const auto& p : g->partners) partners.push_back({{"direction", p.direction}, {"schools", p.partners}});
         j["partners"] = std::move(partners);
+        json recommendations = json::array();
+        if (decisions)
+            for (const auto& m : decisions->recommendations)
+                if (m.school_id == s.school_id) recommendations.push_back(recommendation_json(in, m, year.year));
+        j["recommendations"] = std::move(recommendations);
         j["values"] = values_json(texts, *values, catalogue);
         schools.push_back(std::move(j));
     }
@@ -129,13 +165,29 @@ json year_json(const config::TextCatalogue& texts, const model::YearData& input,
                             {"responsible", m.responsible},
                             {"document", m.document}});
     y["measures"] = std::move(measures);
+    json municipal = json::array();
+    json effects = json::array();
+    if (decisions) {
+        for (const auto& m : decisions->recommendations)
+            if (m.school_id.empty()) {
+                json j = recommendation_json(in, m, year.year);
+                j["schools"] = m.schools;
+                municipal.push_back(std::move(j));
+            }
+        for (const auto& e : decisions->effects) effects.push_back(effect_json(catalogue, e));
+    }
+    y["recommendations"] = std::move(municipal);
+    y["measure_effects"] = std::move(effects);
     return y;
 }
 
 }  // namespace
 
-std::string site_json(const SiteInfo& site, const model::Dataset& data, const model::Results& results,
-                      const model::Catalogue& catalogue, const model::Rules& rules, const config::TextCatalogue& texts) {
+std::string site_json(const PagesInput& in) {
+    const SiteInfo& site = in.site;
+    const model::Catalogue& catalogue = in.catalogue;
+    const model::Rules& rules = in.rules;
+    const config::TextCatalogue& texts = in.texts;
     json root;
     root["generator"] = std::string("monsite ") + MONSITE_VERSION;
     root["contract_version"] = 1;
@@ -177,11 +229,11 @@ std::string site_json(const SiteInfo& site, const model::Dataset& data, const mo
 
     json years = json::array();
     for (int y : site.years) {
-        const auto* input = data.find_year(y);
-        const auto* year = results.find_year(y);
+        const auto* input = in.data.find_year(y);
+        const auto* year = in.results.find_year(y);
         const bool latest = y == site.years.back();
         const std::string year_base = site.base_url + (latest ? "" : std::to_string(y) + "/");
-        if (input && year) years.push_back(year_json(texts, *input, *year, catalogue, year_base));
+        if (input && year) years.push_back(year_json(in, *input, *year, year_base));
     }
     root["by_year"] = std::move(years);
     return root.dump(1, ' ', false, json::error_handler_t::replace) + "\n";

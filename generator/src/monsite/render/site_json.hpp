@@ -22,7 +22,10 @@ struct SiteInfo {
     std::vector<int> years;  // published years, ascending
 };
 
-std::string site_json(const SiteInfo& site, const model::Dataset& data, const model::Results& results,
-                      const model::Catalogue& catalogue, const model::Rules& rules, const config::TextCatalogue& texts);
+struct PagesInput;  // render/pages.hpp
+
+// The document of every published year: values, schools (with their
+// recommendations and reasons), problem zones, measures and their verdicts.
+std::string site_json(const PagesInput& in);
 
 }  // namespace monsite::render

@@ -4,8 +4,10 @@
 #include <array>
 
 #include "monsite/compute/compute.hpp"
+#include "monsite/compute/recommendations.hpp"
 #include "monsite/render/monitoring_xlsx.hpp"
 #include "monsite/render/open_data.hpp"
+#include "monsite/render/recommendation_view.hpp"
 #include "monsite/render/site_json.hpp"
 #include "monsite/site/load.hpp"
 #include "monsite/site/resources.hpp"
@@ -121,8 +123,9 @@ void Pipeline::load_site(util::Diagnostics& diags) {
     std::vector<fs::path> template_dirs;
     for (const auto& t : themes_) template_dirs.push_back(t / "templates");
     templates_.emplace(render::Templates::load(template_dirs));
-    texts_ = config::load_texts(util::parse_language(config_.language).value_or(util::Language::ru), root_);
+    texts_ = config::load_texts(config::site_language(config_), root_);
     content_ = load_content_pages(root_, diags);
+    recommendations_ = load_recommendations(root_, config::site_language(config_), config_.catalogue);
 }
 
 bool Pipeline::load_data(util::Diagnostics& diags) {
@@ -153,9 +156,14 @@ bool Pipeline::load_data(util::Diagnostics& diags) {
 void Pipeline::compute() {
     progress("расчёт показателей и группировок");
     results_ = compute::compute(data_, config_.catalogue, config_.rules);
+    decisions_ = compute::decide(data_, results_, config_.catalogue, config_.rules, recommendations_);
 }
 
 void Pipeline::render(OutputSink& sink) {
+    render::SiteInfo info{config_.municipality, config_.department, config_.base_url, config_.language, years_};
+    const bool charts = chart_scripts_.has_value();
+    render::PagesInput pages{info,   data_,   results_, config_.catalogue, config_.rules,  texts_,
+                             content_, charts, config_.site_url, recommendations_, decisions_};
     progress("подготовка открытых данных");
     auto indicator_rows = render::indicator_rows(results_, config_.catalogue, years_);
     auto school_rows = render::school_rows(results_, data_, years_);
@@ -165,14 +173,11 @@ void Pipeline::render(OutputSink& sink) {
     fs::path workbook = sink.scratch_dir() / "monitoring.xlsx";
     render::write_monitoring_xlsx(workbook, indicator_rows, school_rows, texts_);
     sink.add("data/monitoring.xlsx", read_bytes(workbook), "открытые данные (monitoring.xlsx)");
-    render::SiteInfo info{config_.municipality, config_.department, config_.base_url, config_.language, years_};
-    sink.add("data/site.json", render::site_json(info, data_, results_, config_.catalogue, config_.rules, texts_),
-             "открытые данные (site.json)");
-
+    sink.add("data/site.json", render::site_json(pages), "открытые данные (site.json)");
+    sink.add("data/recommendations.csv", render::recommendations_csv(pages), "открытые данные (recommendations.csv)");
     progress("страницы сайта");
     add_static_files(sink, themes_);
-    const bool charts = add_chart_scripts(sink, chart_scripts_);
-    render::PagesInput pages{info, data_, results_, config_.catalogue, config_.rules, texts_, content_, charts, config_.site_url};
+    pages.charts_script = add_chart_scripts(sink, chart_scripts_);
     render::build_pages(
         pages, *templates_,
         [&sink](render::Page page) { sink.add(page.path, std::move(page.body), std::move(page.origin)); },

@@ -15,6 +15,7 @@
 #include "monsite/config/config.hpp"
 #include "monsite/config/i18n.hpp"
 #include "monsite/model/dataset.hpp"
+#include "monsite/model/recommendation.hpp"
 #include "monsite/model/results.hpp"
 #include "monsite/render/pages.hpp"
 #include "monsite/render/template.hpp"
@@ -43,7 +44,7 @@ public:
     // The configuration (resolve_config). Throws util::UsageError for a faulty file.
     void load_config();
     // The site's own files, before any data is read: theme folders, templates,
-    // the text catalogue, content pages. Throws util::UsageError naming the file.
+    // the text catalogue, content pages, recommendation rules. Throws util::UsageError naming the file.
     void load_site(util::Diagnostics& diags);
     // Reads and validates the data, chooses the published years, finds the
     // chart scripts. False when the build must stop: the data has errors, or
@@ -63,8 +64,11 @@ public:
     const std::string& config_used() const { return config_used_; }  // for the summary
     bool strict() const { return options_.strict || config_.strict; }
     const config::TextCatalogue& texts() const { return texts_; }
+    // The rules of content/recommendations/ (load_site), sorted by id.
+    const std::vector<model::RecommendationRule>& recommendations() const { return recommendations_; }
     const model::Dataset& data() const { return data_; }
     const model::Results& results() const { return results_; }
+    const std::vector<model::YearDecisions>& decisions() const { return decisions_; }  // set by compute
     const std::vector<int>& years() const { return years_; }  // published, ascending
     std::size_t schools_in_latest_year() const;
     std::size_t indicator_rows() const { return indicator_rows_; }  // set by render
@@ -81,10 +85,12 @@ private:
     std::optional<render::Templates> templates_;
     config::TextCatalogue texts_;
     std::vector<render::ContentPage> content_;
+    std::vector<model::RecommendationRule> recommendations_;
     model::Dataset data_;
     std::vector<int> years_;
     std::optional<std::vector<std::filesystem::path>> chart_scripts_;  // vega, vega-lite, vega-embed
     model::Results results_;
+    std::vector<model::YearDecisions> decisions_;
     std::size_t indicator_rows_ = 0;
 };
 

@@ -38,9 +38,11 @@ std::vector<render::ContentPage> load_content_pages(const std::filesystem::path&
 
 // The rules of content/recommendations/*.md for `language` (name.<lang>.md in
 // place of name.md where it exists; other languages' files left out), drafts
-// and names starting with _ or . skipped, sorted by id, bodies rendered from
-// Markdown. None when the folder is missing. Throws util::UsageError naming
-// the file and line for any mistake (config::parse_recommendation).
+// and names starting with _ or . skipped (a draft translation leaves name.md
+// in use), sorted by id, bodies rendered from Markdown (site/recommendation_files.cpp).
+// None when the folder is missing. Throws util::UsageError naming the file
+// and line for any mistake (config::parse_recommendation), and naming the
+// file for a name that is not latin letters, digits, - and _.
 std::vector<model::RecommendationRule> load_recommendations(const std::filesystem::path& root, util::Language language,
                                                             const model::Catalogue& catalogue);
 
