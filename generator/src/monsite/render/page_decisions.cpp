@@ -8,6 +8,7 @@
 #include "monsite/compute/decisions.hpp"
 #include "monsite/render/format.hpp"
 #include "monsite/render/prose.hpp"
+#include "monsite/render/recommendation_view.hpp"
 #include "monsite/render/site_builder.hpp"
 #include "monsite/render/views.hpp"
 #include "monsite/util/number_format.hpp"
@@ -78,11 +79,36 @@ json SiteBuilder::decision_zones(const YearView& y) const {
 }
 
 // (b) The recommendations addressed to the methodological centre and to the
-// department (compute::decide's matches of the year), by addressee.
-// TODO(lead): fed by recommendation_view (render/recommendation_view.cpp) once it is on main.
+// department (compute::decide's matches of the year), by addressee: the
+// municipal ones in full, those about one school in a table of schools.
 json SiteBuilder::decision_recommendations(const YearView& y) const {
-    (void)y;
-    return json::array();
+    json groups = json::array();
+    const auto* decisions = in_.decisions_of(y.year);
+    if (!decisions) return groups;
+    for (model::Addressee a : {model::Addressee::methodical_centre, model::Addressee::department}) {
+        json items = json::array(), school_items = json::array();
+        for (const auto& m : decisions->recommendations) {
+            if (in_.recommendations[m.rule].addressee != a) continue;
+            json view = recommendation_view(in_, m, y.year).to_json();
+            if (m.school_id.empty()) {
+                items.push_back(std::move(view));
+            } else {
+                view["school"] = school_link(y, m.school_id, y.year);
+                school_items.push_back(std::move(view));
+            }
+        }
+        if (items.empty() && school_items.empty()) continue;
+        const std::string id = model::to_string(a);
+        const std::string& name = text("addressee_" + id);
+        const bool has_school_items = !school_items.empty();
+        groups.push_back({{"addressee", id},
+                          {"name", name},
+                          {"items", std::move(items)},
+                          {"school_items", std::move(school_items)},
+                          {"has_school_items", has_school_items},
+                          {"school_caption", texts().fill("decisions_recommendations_schools_caption", {{"addressee", name}})}});
+    }
+    return groups;
 }
 
 // (c) Partner pairs: each school of the low group with, for each of its weak
