@@ -137,7 +137,8 @@ function tinySite({ dropSchoolPage = false, dropLink = false } = {}) {
   put('src/content/_part.md', 'x');
   const page = '<!DOCTYPE html><html lang="ru"><title>t</title>';
   for (const rel of ['index.html', '404.html', 'methodology/index.html', 'open-data/index.html', 'about/index.html',
-    'groups/index.html', 'clusters/index.html', 'rating/index.html', 'directions/d1/index.html', 'indicators/i1/index.html',
+    'groups/index.html', 'clusters/index.html', 'rating/index.html', 'decisions/index.html',
+    'decisions/effectiveness/index.html', 'directions/d1/index.html', 'indicators/i1/index.html',
     'schools/a-1-x/index.html', 'schools/b/index.html']) put(`public/${rel}`, page);
   if (dropSchoolPage) fs.rmSync(path.join(dir, 'public/schools/b/index.html'));
   put('public/schools/index.html', `${page}<table><tr data-school="A 1"><th><a href="a-1-x/">Школа А</a></th></tr>`

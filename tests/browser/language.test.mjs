@@ -56,7 +56,7 @@ test(`language: navigation, titles and the 404 page use i18n/${lang}.toml`, () =
     if (!nav) { problems.push(`${p.rel}: no <nav aria-label="${tr(lang, 'nav_sections_label')}"> (nav_sections_label)`); continue; }
     const links = new Set(tags.filter((t) => t.tag === 'a' && t.end > nav.end && t.end < html.indexOf('</nav>', nav.end))
       .map((t) => elementText(html, t, ' ')));
-    for (const key of ['nav_overview', 'nav_schools', 'nav_rating', 'nav_groups', 'nav_clusters', 'nav_methodology', 'nav_open_data']) {
+    for (const key of ['nav_overview', 'nav_schools', 'nav_rating', 'nav_groups', 'nav_clusters', 'nav_decisions', 'nav_methodology', 'nav_open_data']) {
       if (!links.has(tr(lang, key))) problems.push(`${p.rel}: the site navigation has no link «${tr(lang, key)}» (${key}); it has ${[...links].map((l) => `«${l}»`).join(', ')}`);
     }
     const skip = textOf(html, (t) => t.tag === 'a' && t.attrs.href === '#main');
@@ -65,6 +65,7 @@ test(`language: navigation, titles and the 404 page use i18n/${lang}.toml`, () =
   const titles = {
     schools: ['title_schools', { year }], groups: ['title_groups', { year }], clusters: ['title_clusters', { year }],
     rating: ['title_rating', { year }], subjects: ['title_subjects', { year }], methodology: ['title_methodology', {}],
+    decisions: ['title_decisions', { year }], effectiveness: ['title_effectiveness', { year }],
     openData: ['title_open_data', {}], notFound: ['not_found_title', {}],
   };
   for (const [name, [key, vars]] of Object.entries(titles)) {

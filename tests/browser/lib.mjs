@@ -499,6 +499,8 @@ export function expectedPages(root = SITE, source = SOURCE) {
     add(`groups ${year}`, `${prefix}groups/index.html`);
     add(`clusters ${year}`, `${prefix}clusters/index.html`);
     add(`rating ${year}`, `${prefix}rating/index.html`);
+    add(`decisions ${year}`, `${prefix}decisions/index.html`);
+    add(`effectiveness ${year}`, `${prefix}decisions/effectiveness/index.html`);
     if (data.subjects !== undefined) add(`subjects ${year}`, `${prefix}subjects/index.html`);
     for (const d of json.directions ?? []) add(`direction ${d.id} ${year}`, `${prefix}directions/${d.id}/index.html`);
     // An indicator has a page in the years it applies to: those with a municipal value.
@@ -543,6 +545,8 @@ export function discoverPages(root = SITE) {
     groups: page('groups', 'groups/index.html'),
     clusters: page('clusters', 'clusters/index.html'),
     rating: page('rating', 'rating/index.html'),
+    decisions: page('decisions', 'decisions/index.html'),
+    effectiveness: page('effectiveness', 'decisions/effectiveness/index.html'),
     subjects: page('subjects', 'subjects/index.html'),
     methodology: page('methodology', 'methodology/index.html'),
     openData: page('open data', 'open-data/index.html'),

@@ -1,5 +1,6 @@
 // (a) one page of every kind (home, schools index, a school, an indicator, a
-//     direction, groups, clusters, rating, subjects, methodology, open data, 404)
+//     direction, groups, clusters, rating, decisions, effectiveness of measures,
+//     subjects, methodology, open data, 404)
 //     loads with no console error, page error, failed request or external request;
 //     a page that is not there fails every test of it, naming its path;
 // (b) every figure.chart on them renders an <svg>;

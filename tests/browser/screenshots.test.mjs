@@ -1,6 +1,7 @@
-// (h) Full-page screenshots of the home page, a school page and an indicator
-// page at desktop (1280 px) and phone (390 px) widths, as PNG files in
-// MONSITE_SCREENSHOTS (default build/screenshots/), for people to look at.
+// (h) Full-page screenshots of the home page, a school page, an indicator page,
+// the decisions page and the effectiveness of measures at desktop (1280 px) and
+// phone (390 px) widths, as PNG files in MONSITE_SCREENSHOTS (default
+// build/screenshots/), for people to look at.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -23,7 +24,7 @@ after(async () => {
   await server?.close();
 });
 
-for (const key of ['home', 'school', 'indicator']) {
+for (const key of ['home', 'school', 'indicator', 'decisions', 'effectiveness']) {
   const p = pages[key];
   for (const size of WIDTHS) {
     test(`screenshot: ${p.name} at ${size.width} px`, { timeout: 60_000 }, async (t) => {

@@ -1,7 +1,7 @@
 // (a0) The site has every page it must have: the home page, 404, methodology,
 // open data, every content page of content/, and for every year of
 // data/site.json its overview, schools index, groups, clusters, rating,
-// subjects (when the year has subject results), every direction, every
+// decisions and the effectiveness of measures, subjects (when the year has subject results), every direction, every
 // indicator that applies that year (it has a municipal value) and every school
 // of that year, the school found by its link on the schools index (pages are
 // published under a slug of the school code). A missing page fails with its

@@ -311,10 +311,10 @@ std::vector<RecommendationMatch> recommend(const model::Results& results, std::s
 std::vector<model::YearDecisions> decide(const model::Dataset& data, const model::Results& results,
                                          const model::Catalogue& catalogue, const model::Rules& rules,
                                          std::span<const RecommendationRule> recommendations) {
-    (void)data;
     std::vector<model::YearDecisions> out;
     for (std::size_t y = 0; y < results.years.size(); ++y)
-        out.push_back({results.years[y].year, recommend(results, y, catalogue, rules, recommendations), {}});
+        out.push_back({results.years[y].year, recommend(results, y, catalogue, rules, recommendations),
+                       measure_effects(data, results, y, catalogue, rules)});
     return out;
 }
 

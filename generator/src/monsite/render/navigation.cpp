@@ -43,7 +43,8 @@ json SiteBuilder::nav(const std::string& prefix, const std::string& section) con
     const std::pair<const char*, const std::string&> links[] = {
         {"", text("nav_overview")},         {"schools/", text("nav_schools")},
         {"rating/", text("nav_rating")},    {"groups/", text("nav_groups")},
-        {"clusters/", text("nav_clusters")}, {"methodology/", text("nav_methodology")},
+        {"clusters/", text("nav_clusters")}, {"decisions/", text("nav_decisions")},
+        {"methodology/", text("nav_methodology")},
         {"open-data/", text("nav_open_data")}};
     for (const auto& [path, label] : links) {
         bool root_only = std::string_view(path) == "methodology/" || std::string_view(path) == "open-data/";

@@ -44,6 +44,10 @@ std::vector<SiteBuilder::Task> SiteBuilder::plan() const {
             b.rating(y);
             if (y.results.has_subjects) b.subjects(y);
         });
+        tasks.push_back([y](SiteBuilder& b) {
+            b.decisions(y);
+            b.effectiveness(y);
+        });
     }
     tasks.push_back([](SiteBuilder& b) {
         if (const auto* latest = b.latest_view()) {

@@ -114,6 +114,18 @@ private:
     void subjects(const YearView& y);
     void methodology(const YearView& y);                            // page_methodology.cpp
     void open_data(const YearView& y);                              // page_open_data.cpp
+    void decisions(const YearView& y);                              // page_decisions.cpp
+    void effectiveness(const YearView& y);
+    json decision_zones(const YearView& y) const;
+    json decision_recommendations(const YearView& y) const;
+    json decision_partners(const YearView& y) const;
+    json decision_moves(const YearView& y) const;
+    json decision_plan(const YearView& y) const;
+    std::vector<model::MeasureEffect> effects_of(int year) const;
+    json effect_table(const YearView& y, int year) const;
+    // {name, href, linked}: a school's short name (as in `year`) and its page in y, if it has one.
+    json school_link(const YearView& y, const std::string& id, int year) const;
+    std::string rule_number(const model::Exact& value) const;
     void content(const YearView& y, const ContentPage& c);          // page_content.cpp
     void not_found(const YearView& y);
     void school_downloads();  // site_builder.cpp, with open_data.cpp's school_csv_files
