@@ -268,6 +268,7 @@ TEST_CASE("recommendation: placeholders must be known and fillable") {
          "{{partners}}, {{schools}}"},
         {rule("", "{{ school }}\n"), 5, "неизвестная подстановка {{ school }}; возможно, имелось в виду {{school}}"},
         {rule("", "Текст {{school\n}}\n"), 5, "подстановка «{{school» не закрыта"},
+        {rule("", "{{municipality}}, {{year}}\n\n{{year}} {{value}}\n"), 7, "подстановку {{value}}"},
         {rule("", "{{value}}\n"), 5,
          "подстановку {{value}} этой рекомендации заполнить нечем: для неё нужен показатель: условие indicator в [when]"},
         {rule("[when]\ndirection = \"young\"\n", "{{direction}} {{threshold}}\n"), 7, "подстановку {{threshold}}"},

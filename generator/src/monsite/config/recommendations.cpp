@@ -238,9 +238,10 @@ void check_placeholders(const RuleReader& r, const model::RecommendationRule& ru
                         std::size_t first_line) {
     const bool school = rule.scope == model::RuleScope::school;
     const bool indicator = !rule.when.indicator.empty();
-    std::size_t pos = 0;
+    std::size_t pos = 0, line = first_line, counted = 0;  // `line` is the line of body[counted]
     while ((pos = body.find("{{", pos)) != std::string_view::npos) {
-        const std::size_t line = first_line + static_cast<std::size_t>(std::count(body.begin(), body.begin() + pos, '\n'));
+        line += static_cast<std::size_t>(std::count(body.begin() + counted, body.begin() + pos, '\n'));
+        counted = pos;
         const std::size_t end = body.find("}}", pos + 2);
         const std::size_t eol = body.find('\n', pos);
         if (end == std::string_view::npos || (eol != std::string_view::npos && eol < end))
