@@ -947,9 +947,47 @@ def content_page_collides():
     extras["content/schools.md"] = "+++\ntitle = \"Школы\"\n+++\nСписок школ округа.\n".encode("utf-8")
     return year(layout_book(base_tables())), [
         "content/schools.md: имя страницы «schools» занято: такой раздел или файл сайта создаёт сам генератор; "
-        "переименуйте файл (заняты имена 404, assets, clusters, data, directions, groups, index, indicators, "
+        "переименуйте файл (заняты имена 404, assets, clusters, data, decisions, directions, groups, index, indicators, "
         "methodology, open-data, rating, schools, sitemap, subjects и годы, например 2025)",
     ], extras
+
+
+def recommendation(name, text):
+    """A site's recommendation rule (content/recommendations/<name>), as the department writes it."""
+    extras = dict(USAGE)
+    extras["content/recommendations/" + name] = text.encode("utf-8")
+    return extras
+
+
+@case
+def recommendation_unknown_indicator():
+    # A misspelt indicator id in a rule: found before any data is read, with a hint.
+    return year(layout_book(base_tables())), [
+        "content/recommendations/young-low.md: строка 5: неизвестный показатель «mentor_coverge» в indicator; "
+        "возможно, имелось в виду «mentor_coverage»",
+    ], recommendation("young-low.md", (
+        '+++\ntitle = "Закрепить наставника"\naddressee = "school_head"\n[when]\nindicator = "mentor_coverge"\n'
+        'indicator_level = "low"\n+++\nВ {{school}} наставника имеют {{value}} молодых специалистов.\n'))
+
+
+@case
+def recommendation_never_met():
+    # A lowest-group school cannot have just moved up: the rule would never apply.
+    return year(layout_book(base_tables())), [
+        'content/recommendations/group-up.md: строка 6: group = "low" и group_change = "up" не выполняются вместе: '
+        "школа, перешедшая вверх, не может оказаться в низшей группе",
+    ], recommendation("group-up.md", (
+        '+++\ntitle = "Поддержать рост"\naddressee = "school_head"\n[when]\ngroup = "low"\ngroup_change = "up"\n'
+        "+++\nОтметить успехи {{school}}.\n"))
+
+
+@case
+def recommendation_front_matter():
+    # The closing "+++" forgotten: the whole file would be read as parameters.
+    return year(layout_book(base_tables())), [
+        "content/recommendations/staffing.md: строка 1: блок параметров рекомендации не закрыт строкой +++",
+    ], recommendation("staffing.md", (
+        '+++\ntitle = "Укомплектовать штат"\naddressee = "department"\n\nЗакрыть вакансии в {{schools}}.\n'))
 
 
 @case

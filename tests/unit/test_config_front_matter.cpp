@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "monsite/config/front_matter.hpp"
+#include "test_support.hpp"
 
 using monsite::config::split_front_matter;
 using monsite::util::UsageError;
@@ -36,4 +37,20 @@ TEST_CASE("front matter: mistakes name the file and line") {
     CHECK_THROWS_AS(split_front_matter("+++\ntitle = \"T\"\n", "a.md"), UsageError);        // not closed
     CHECK_THROWS_AS(split_front_matter("+++\ntitle = [\n+++\n", "a.md"), UsageError);       // bad TOML
     CHECK_THROWS_AS(split_front_matter("+++\nweight = \"x\"\n+++\n", "a.md"), UsageError);  // wrong type
+}
+
+TEST_CASE("front matter: the block split without parsing, with the closing line") {
+    using monsite::config::split_front_matter_text;
+    auto split = split_front_matter_text("\xEF\xBB\xBF+++\r\ntitle = \"T\"\r\n\r\n+++\r\nbody\n", "r.md");
+    CHECK(split.present);
+    CHECK(split.toml == "title = \"T\"\r\n\r\n");
+    CHECK(split.closing_line == 4);
+    CHECK(split.body == "body\n");
+    auto none = split_front_matter_text("body", "r.md");
+    CHECK(!none.present);
+    CHECK(none.closing_line == 0);
+    CHECK(none.body == "body");
+    auto e = monsite::test::usage_error([] { split_front_matter_text("+++\nx = 1\n", "r.md", "рекомендации"); });
+    CHECK(e.message() == "блок параметров рекомендации не закрыт строкой +++");
+    CHECK(e.where().row == 1);
 }

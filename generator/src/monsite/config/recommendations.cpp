@@ -39,6 +39,12 @@ std::string hint(std::string_view text, std::span<const std::string_view> option
     return "";
 }
 
+// Text of the file shown in a message without the «» of util::quote_for_message.
+std::string clean(std::string_view text) {
+    const std::string quoted = util::quote_for_message(text);
+    return quoted.substr(2, quoted.size() - 4);  // « and » are two bytes each
+}
+
 // Reads one rule file's front matter; every message names the file and a line.
 class RuleReader {
 public:
@@ -60,7 +66,7 @@ public:
         if (v == "low") return Level::low;
         if (v == "medium") return Level::medium;
         if (v == "high") return Level::high;
-        fail("неизвестный уровень «" + util::quote_for_message(v) + "» в " + std::string(key.str()) +
+        fail("неизвестный уровень " + util::quote_for_message(v) + " в " + std::string(key.str()) +
                  "; допустимы low (низкий), medium (средний), high (высокий)",
              line_of(key));
     }
@@ -71,7 +77,7 @@ public:
         if (lower == "worse" || lower == "ухудшение") return model::Change::worse;
         if (lower == "same" || lower == "без изменений") return model::Change::same;
         if (lower == "better" || lower == "рост") return model::Change::better;
-        fail("неизвестное изменение «" + util::quote_for_message(v) + "» в " + std::string(key.str()) +
+        fail("неизвестное изменение " + util::quote_for_message(v) + " в " + std::string(key.str()) +
                  "; допустимы worse, same, better (или ухудшение, без изменений, рост)",
              line_of(key));
     }
@@ -86,8 +92,7 @@ public:
                    const std::string& allowed) const {
         for (auto&& [key, node] : table) {
             if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
-            fail(what + " «" + util::quote_for_message(key.str()) + "»" + hint(key.str(), known) + "; допустимы " +
-                     allowed,
+            fail(what + " " + util::quote_for_message(key.str()) + hint(key.str(), known) + "; допустимы " + allowed,
                  line_of(key));
         }
     }
@@ -99,7 +104,7 @@ public:
         for (const auto& ind : catalogue_.indicators) ids.push_back(ind.id);
         std::string more = hint(id, ids);
         if (more.empty()) more = "; допустимы id показателей каталога: " + list_of(ids);
-        fail("неизвестный показатель «" + util::quote_for_message(id) + "» в indicator" + more, line_of(key));
+        fail("неизвестный показатель " + util::quote_for_message(id) + " в indicator" + more, line_of(key));
     }
 
     std::string direction(const toml::key& key, const toml::node& node) const {
@@ -109,7 +114,7 @@ public:
             if (d.id == id) return id;
             ids.push_back(d.id);
         }
-        fail("неизвестное направление «" + util::quote_for_message(id) + "» в direction" + hint(id, ids) +
+        fail("неизвестное направление " + util::quote_for_message(id) + " в direction" + hint(id, ids) +
                  "; допустимы " + list_of(ids),
              line_of(key));
     }
@@ -146,8 +151,8 @@ model::RuleCondition read_conditions(const RuleReader& r, const toml::table& whe
             if (v == "down") c.group_change = model::GroupMove::down;
             else if (v == "up") c.group_change = model::GroupMove::up;
             else
-                r.fail("неизвестное изменение группы «" + util::quote_for_message(v) +
-                           "» в group_change; допустимы down (в более низкую группу) и up (в более высокую)",
+                r.fail("неизвестное изменение группы " + util::quote_for_message(v) +
+                           " в group_change; допустимы down (в более низкую группу) и up (в более высокую)",
                        r.line_of(key));
         } else if (k == "direction") {
             c.direction = r.direction(key, node);
@@ -233,17 +238,18 @@ void check_placeholders(const RuleReader& r, const model::RecommendationRule& ru
                         std::size_t first_line) {
     const bool school = rule.scope == model::RuleScope::school;
     const bool indicator = !rule.when.indicator.empty();
-    std::size_t pos = 0;
+    std::size_t pos = 0, line = first_line, counted = 0;  // `line` is the line of body[counted]
     while ((pos = body.find("{{", pos)) != std::string_view::npos) {
-        const std::size_t line = first_line + static_cast<std::size_t>(std::count(body.begin(), body.begin() + pos, '\n'));
+        line += static_cast<std::size_t>(std::count(body.begin() + counted, body.begin() + pos, '\n'));
+        counted = pos;
         const std::size_t end = body.find("}}", pos + 2);
         const std::size_t eol = body.find('\n', pos);
         if (end == std::string_view::npos || (eol != std::string_view::npos && eol < end))
-            r.fail("подстановка «" + util::quote_for_message(body.substr(pos, eol == std::string_view::npos ? eol : eol - pos)) +
-                       "» не закрыта: пишите {{имя}} в одной строке, например {{school}}",
+            r.fail("подстановка " + util::quote_for_message(body.substr(pos, eol == std::string_view::npos ? eol : eol - pos)) +
+                       " не закрыта: пишите {{имя}} в одной строке, например {{school}}",
                    line);
         const std::string_view name = body.substr(pos + 2, end - pos - 2);
-        const std::string shown = "{{" + util::quote_for_message(name) + "}}";
+        const std::string shown = "{{" + clean(name) + "}}";
         if (std::find(std::begin(placeholder_names), std::end(placeholder_names), name) == std::end(placeholder_names)) {
             std::string more;
             if (auto near = util::closest(util::trim(name), placeholder_names, 2))
@@ -326,8 +332,8 @@ model::RecommendationRule parse_recommendation(std::string_view text, const std:
             const std::string v = r.text(key, node);
             auto a = model::parse_addressee(v);
             if (!a)
-                r.fail("неизвестный адресат «" + util::quote_for_message(v) +
-                           "» в addressee; допустимы school_head (руководитель ОО), teachers (педагоги), "
+                r.fail("неизвестный адресат " + util::quote_for_message(v) +
+                           " в addressee; допустимы school_head (руководитель ОО), teachers (педагоги), "
                            "methodical_centre (методический центр), department (управление образования)",
                        r.line_of(key));
             rule.addressee = *a;
@@ -337,8 +343,8 @@ model::RecommendationRule parse_recommendation(std::string_view text, const std:
             if (v == "school") scope = model::RuleScope::school;
             else if (v == "municipality") scope = model::RuleScope::municipality;
             else
-                r.fail("неизвестный охват «" + util::quote_for_message(v) +
-                           "» в scope; допустимы school (для каждой школы) и municipality (для муниципалитета в целом)",
+                r.fail("неизвестный охват " + util::quote_for_message(v) +
+                           " в scope; допустимы school (для каждой школы) и municipality (для муниципалитета в целом)",
                        r.line_of(key));
             scope_line = r.line_of(key);
         } else if (k == "priority") {
@@ -350,8 +356,8 @@ model::RecommendationRule parse_recommendation(std::string_view text, const std:
             const std::string v = r.text(key, node);
             auto kind = model::parse_decision_kind(v);
             if (!kind)
-                r.fail("неизвестный вид управленческого решения «" + util::quote_for_message(v) +
-                           "» в kind; допустимы организующее, активизирующее, координирующее, контролирующее, "
+                r.fail("неизвестный вид управленческого решения " + util::quote_for_message(v) +
+                           " в kind; допустимы организующее, активизирующее, координирующее, контролирующее, "
                            "стимулирующее (или organizing, activating, coordinating, controlling, stimulating)",
                        r.line_of(key));
             rule.kind = *kind;
