@@ -31,7 +31,7 @@ std::vector<SiteBuilder::Task> SiteBuilder::plan() const {
         if (!data || !results) continue;
         bool latest = i + 1 == years.size();
         YearView y{years[i], latest, latest ? "" : std::to_string(years[i]) + "/", *data, *results,
-                   in_.results.find_year(years[i] - 1)};
+                   in_.results.find_year(years[i] - 1), compute::ranked_count(*results)};
         tasks.push_back([y](SiteBuilder& b) { b.home(y); });
         for (const auto& d : model::directions()) tasks.push_back([y, &d](SiteBuilder& b) { b.direction(y, d); });
         for (std::size_t k = 0; k < in_.catalogue.indicators.size(); ++k)
@@ -67,7 +67,7 @@ const YearView* SiteBuilder::latest_view() {
     const auto* data = in_.data.find_year(y);
     const auto* results = in_.results.find_year(y);
     if (!data || !results) return nullptr;
-    latest_.emplace(YearView{y, true, "", *data, *results, in_.results.find_year(y - 1)});
+    latest_.emplace(YearView{y, true, "", *data, *results, in_.results.find_year(y - 1), compute::ranked_count(*results)});
     return &*latest_;
 }
 
@@ -89,7 +89,7 @@ json SiteBuilder::indicator_row(const YearView& y, std::size_t i, const model::E
 }
 
 SchoolView SiteBuilder::school_view_of(const YearView& y, const model::SchoolYear& s) const {
-    return school_view(texts(), in_.catalogue, s, *y.results.grouping(s.school_id), compute::ranked_count(y.results),
+    return school_view(texts(), in_.catalogue, s, *y.results.grouping(s.school_id), y.ranked,
                        year_href(y, ""));
 }
 

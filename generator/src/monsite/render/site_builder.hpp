@@ -30,6 +30,7 @@ struct YearView {
     const model::YearData& data;
     const model::YearResults& results;
     const model::YearResults* previous;  // the year before, if computed
+    int ranked;                          // compute::ranked_count(results): the "of N" of every rank
 };
 
 class SiteBuilder {
