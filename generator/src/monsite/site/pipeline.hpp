@@ -68,7 +68,6 @@ public:
     const std::vector<model::RecommendationRule>& recommendations() const { return recommendations_; }
     const model::Dataset& data() const { return data_; }
     const model::Results& results() const { return results_; }
-    const std::vector<model::RecommendationRule>& recommendations() const { return recommendations_; }
     const std::vector<model::YearDecisions>& decisions() const { return decisions_; }  // set by compute
     const std::vector<int>& years() const { return years_; }  // published, ascending
     std::size_t schools_in_latest_year() const;
@@ -91,7 +90,6 @@ private:
     std::vector<int> years_;
     std::optional<std::vector<std::filesystem::path>> chart_scripts_;  // vega, vega-lite, vega-embed
     model::Results results_;
-    std::vector<model::RecommendationRule> recommendations_;  // content/recommendations/, by id
     std::vector<model::YearDecisions> decisions_;
     std::size_t indicator_rows_ = 0;
 };
