@@ -2,8 +2,9 @@
 // («Заречный муниципальный округ») into OUT_DIR/2023, 2024, 2025.
 //
 // Layouts (see data/README.md):
-//   2023  one workbook for the municipality (ОО, Кадры, Развитие)
-//   2024  one workbook per school; a few schools send .ods (written with libzip)
+//   2023  one workbook for the municipality (ОО, Кадры, Развитие, Меры)
+//   2024  one workbook per school; a few schools send .ods (written with libzip);
+//         the department's measures in a workbook of their own (Меры)
 //   2025  ОО.csv in Windows-1251 with ';' + one workbook (Кадры, Развитие, Педагоги, Меры)
 //
 // Output is deterministic: own PRNG (example/rng.hpp), fixed document times and
@@ -25,6 +26,7 @@
 
 #include "example/generate.hpp"
 #include "example/invariants.hpp"
+#include "example/measures.hpp"
 #include "example/summary.hpp"
 #include "example/tables.hpp"
 #include "example/writers.hpp"
@@ -76,10 +78,10 @@ int run(const fs::path& out) {
         }
         fs::path dir = out / "2023";
         clear_year_dir(dir);
-        write_xlsx(dir / "мониторинг_2023.xlsx", {reg, staff, dev}, utc_time(2023, 9, 20, 9, 0),
+        write_xlsx(dir / "мониторинг_2023.xlsx", {reg, staff, dev, measures_table(2023)}, utc_time(2023, 9, 20, 9, 0),
                    "Мониторинг профессионального развития педагогов, 2023");
     }
-    // 2024: a workbook per school, three rural schools send ODS.
+    // 2024: a workbook per school, three rural schools send ODS; the department's measures apart.
     {
         fs::path dir = out / "2024";
         clear_year_dir(dir);
@@ -91,6 +93,8 @@ int run(const fs::path& out) {
             else write_xlsx(dir / (sy.reg.id + ".xlsx"), tabs, utc_time(2024, 9, 18, 12, 0),
                             "Мониторинг 2024: " + sy.reg.name);
         }
+        write_xlsx(dir / "меры_2024.xlsx", {measures_table(2024)}, utc_time(2024, 10, 7, 9, 0),
+                   "Меры по итогам мониторинга 2024 года");
     }
     // 2025: register as CSV (Windows-1251, ';'), the rest in one workbook.
     {
@@ -102,7 +106,7 @@ int run(const fs::path& out) {
             if (ys[i].reg.id == "gim1" && ys[i].reg.students)  // Excel "# ##0" format writes a no-break space
                 reg.rows[i][6] = str(grouped_thousands(*ys[i].reg.students));
         write_csv_1251(dir / "ОО.csv", reg);
-        write_xlsx(dir / "мониторинг_2025.xlsx", {staff_table(ys), dev_table(ys), teacher_table(ys), measures_table()},
+        write_xlsx(dir / "мониторинг_2025.xlsx", {staff_table(ys), dev_table(ys), teacher_table(ys), measures_table(2025)},
                    utc_time(2025, 9, 19, 9, 0), "Мониторинг профессионального развития педагогов, 2025");
     }
     std::printf("\nwritten to %s\n", out.string().c_str());

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "monsite/model/contract.hpp"
 #include "records.hpp"
 
 namespace example {
@@ -32,8 +33,9 @@ Table staff_table(const std::vector<SchoolYear>& ys);
 Table dev_table(const std::vector<SchoolYear>& ys);
 // Педагоги: assigns every teacher's code (T25-00001…) in school order.
 Table teacher_table(std::vector<SchoolYear>& ys);
-// Меры: the municipality's decisions of 2025.
-Table measures_table();
+// A contract table whose cells are all text, one string per column ("" is an
+// empty cell); throws std::logic_error when a row's width differs from the contract.
+Table text_table(monsite::model::TableId id, const std::vector<std::vector<std::string>>& rows);
 
 // "1 140" with a no-break space, as Excel's "# ##0" format shows it.
 std::string grouped_thousands(long v);
