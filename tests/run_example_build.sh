@@ -10,7 +10,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 "$monsite" build -q --data "$root/data" --out "$work/public"
-for f in indicators.csv schools.csv; do
+for f in indicators.csv schools.csv recommendations.csv; do
   cmp "$work/public/data/$f" "$root/tests/golden/example/$f" || {
     diff "$work/public/data/$f" "$root/tests/golden/example/$f" | head -20
     fail "$f differs from tests/golden/example/$f"

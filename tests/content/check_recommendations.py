@@ -16,7 +16,7 @@ import re
 import sys
 import tomllib
 
-KEYS = {'title', 'addressee', 'scope', 'priority', 'kind', 'draft', 'when'}
+KEYS = {'title', 'addressee', 'scope', 'priority', 'kind', 'draft', 'replaces', 'when'}
 WHEN = {'group', 'group_change', 'direction', 'direction_level', 'direction_change', 'indicator',
         'indicator_level', 'indicator_change', 'years', 'problem_zone'}
 ADDRESSEES = {'school_head', 'teachers', 'methodical_centre', 'department'}

@@ -326,3 +326,24 @@ TEST_CASE("recommendations: a suppressed value meets no condition, so no reason 
     auto m = compute::recommend(results, 0, catalogue, rules, std::vector{rule("scores", w)});
     CHECK(schools_of(m) == Ids{"b"});
 }
+
+TEST_CASE("recommendations: a rule that applies hides the rules it replaces, for that school only") {
+    Fixture f;
+    model::RuleCondition low;
+    low.indicator = "mentor_coverage";
+    low.indicator_level = Level::low;
+    model::RuleCondition two_years = low;
+    two_years.years = 2;
+    auto plain = rule("mentors-low", low);
+    auto longer = rule("mentors-low-2y", two_years);
+    longer.replaces = {"mentors-low"};
+    // a is low in 2025 and 2024: the two-year rule replaces the plain one.
+    auto m = f.run({plain, longer});
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].rule == 1);
+    // In 2024 (the first year) the two-year rule cannot apply, so the plain one stays.
+    auto first = compute::recommend(f.results, 0, f.catalogue, f.rules, std::vector{plain, longer});
+    REQUIRE(first.size() == 1);
+    CHECK(first[0].school_id == "a");
+    CHECK(first[0].rule == 0);
+}

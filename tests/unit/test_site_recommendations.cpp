@@ -121,6 +121,33 @@ TEST_CASE("load_recommendations: no folder, bad names and bad rules") {
     CHECK(bad.message().find("неизвестный показатель «nonsense»") != std::string::npos);
 }
 
+TEST_CASE("load_recommendations: replaces names a rule of the set, never its own replacer") {
+    TempDir dir;
+    write_rule(dir, "low.md", rule_text("Низкий"));
+    write_rule(dir, "low-2y.md", rule_text("Два года", "replaces = \"low\"\n"));
+    auto rules = load_recommendations(dir.path(), Language::ru, catalogue());
+    CHECK(by_id(rules, "low-2y").replaces == std::vector<std::string>{"low"});
+    CHECK(by_id(rules, "low-2y").replaces_line == 4);
+
+    write_rule(dir, "other.md", rule_text("Другое", "replaces = [\"low\", \"missing\"]\n"));
+    auto unknown = usage_error([&] { load_recommendations(dir.path(), Language::ru, catalogue()); });
+    CHECK(unknown.where().file == "content/recommendations/other.md");
+    CHECK(unknown.where().row == 4);
+    CHECK(unknown.message() == "replaces называет правило «missing», которого нет в content/recommendations/ (имя файла без .md)");
+    fs::remove(dir / "content/recommendations/other.md");
+
+    write_rule(dir, "low.md", rule_text("Низкий", "replaces = \"low-2y\"\n"));
+    auto mutual = usage_error([&] { load_recommendations(dir.path(), Language::ru, catalogue()); });
+    CHECK(mutual.message().find("заменяют друг друга") != std::string::npos);
+
+    write_rule(dir, "low.md", rule_text("Низкий", "replaces = \"low\"\n"));
+    CHECK(usage_error([&] { load_recommendations(dir.path(), Language::ru, catalogue()); }).message() ==
+          "правило не может заменять само себя (replaces = «low»)");
+    write_rule(dir, "low.md", rule_text("Низкий", "replaces = 3\n"));
+    CHECK(usage_error([&] { load_recommendations(dir.path(), Language::ru, catalogue()); }).message().find(
+              "«replaces» должен быть id правила") == 0);
+}
+
 TEST_CASE("Pipeline::load_site: the rules in the site's language, a bad one stops it") {
     TempDir dir;
     fs::create_directories(dir / "data");

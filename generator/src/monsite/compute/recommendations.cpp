@@ -298,13 +298,29 @@ std::vector<RecommendationMatch> recommend(const model::Results& results, std::s
     });
     const Evaluator eval(results, year, catalogue, rules);
     std::vector<RecommendationMatch> matches;
-    for (const auto& g : results.years[year].groupings)
+    // One subject's matches, less those another of its matches replaces.
+    auto keep = [&](std::vector<RecommendationMatch> subject) {
+        for (auto& m : subject) {
+            const std::string& id = recommendations[m.rule].id;
+            const bool replaced = std::any_of(subject.begin(), subject.end(), [&](const RecommendationMatch& other) {
+                const auto& r = recommendations[other.rule].replaces;
+                return std::find(r.begin(), r.end(), id) != r.end();
+            });
+            if (!replaced) matches.push_back(m);
+        }
+    };
+    for (const auto& g : results.years[year].groupings) {
+        std::vector<RecommendationMatch> subject;
         for (std::size_t i : order)
             if (recommendations[i].scope == model::RuleScope::school)
-                if (auto m = eval.school(recommendations[i], i, g.school_id)) matches.push_back(std::move(*m));
+                if (auto m = eval.school(recommendations[i], i, g.school_id)) subject.push_back(std::move(*m));
+        keep(std::move(subject));
+    }
+    std::vector<RecommendationMatch> municipal;
     for (std::size_t i : order)
         if (recommendations[i].scope == model::RuleScope::municipality)
-            if (auto m = eval.municipality(recommendations[i], i)) matches.push_back(std::move(*m));
+            if (auto m = eval.municipality(recommendations[i], i)) municipal.push_back(std::move(*m));
+    keep(std::move(municipal));
     return matches;
 }
 

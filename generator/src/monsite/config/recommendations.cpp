@@ -18,7 +18,7 @@ namespace {
 using model::Level;
 using util::UsageError;
 
-constexpr std::string_view rule_keys[] = {"title", "addressee", "scope", "priority", "kind", "draft", "when"};
+constexpr std::string_view rule_keys[] = {"title", "addressee", "scope", "priority", "kind", "draft", "replaces", "when"};
 constexpr std::string_view condition_keys[] = {"group",           "group_change",     "direction",
                                                "direction_level", "direction_change", "indicator",
                                                "indicator_level", "indicator_change", "years",
@@ -313,7 +313,7 @@ model::RecommendationRule parse_recommendation(std::string_view text, const std:
         r.fail("ошибка в параметрах рекомендации: " + std::string(e.description()), e.source().begin.line + 1);
     }
     r.only_keys(table, rule_keys, "неизвестный параметр рекомендации",
-                "title, addressee, scope, priority, kind, draft и таблица условий [when]");
+                "title, addressee, scope, priority, kind, draft, replaces и таблица условий [when]");
 
     model::RecommendationRule rule;
     rule.id = id;
@@ -363,6 +363,29 @@ model::RecommendationRule parse_recommendation(std::string_view text, const std:
             rule.kind = *kind;
         } else if (k == "draft") {
             r.boolean(key, node);
+        } else if (k == "replaces") {
+            // One rule id or a list of them; that they exist is checked once every rule is read.
+            rule.replaces_line = r.line_of(key);
+            auto bad = [&] {
+                r.fail("«replaces» должен быть id правила (имя его файла без .md) или списком id: "
+                       "replaces = [\"group-low\"]",
+                       rule.replaces_line);
+            };
+            if (auto one = node.value<std::string>()) {
+                rule.replaces.push_back(*one);
+            } else if (const toml::array* list = node.as_array()) {
+                for (const auto& item : *list) {
+                    auto v = item.value<std::string>();
+                    if (!v) bad();
+                    rule.replaces.push_back(*v);
+                }
+            } else {
+                bad();
+            }
+            for (const auto& other : rule.replaces)
+                if (other == id)
+                    r.fail("правило не может заменять само себя (replaces = " + util::quote_for_message(other) + ")",
+                           rule.replaces_line);
         } else if (k == "when") {
             const toml::table* when = node.as_table();
             if (!when) r.fail("«when» должен быть таблицей условий: строка [when], под ней условия", r.line_of(key));

@@ -61,6 +61,10 @@ struct RecommendationRule {
     std::string title;
     RuleCondition when;
     std::string body_html; // the Markdown body rendered; {{placeholders}} are filled per match by render
+    // Ids of rules this one stands in for: where both apply to the same school
+    // (or the municipality), only this one is kept ("two years in a row" over "low").
+    std::vector<std::string> replaces;
+    std::size_t replaces_line = 0;  // the line of `replaces` in source, for messages
 };
 
 // Why a rule applies: one fact per condition that was asked, in numbers.

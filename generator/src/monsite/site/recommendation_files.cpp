@@ -74,6 +74,25 @@ std::vector<model::RecommendationRule> load_recommendations(const fs::path& root
             break;
         }
     }
+    // What `replaces` names must be a rule of the set, and two rules may not replace each other.
+    auto find = [&](const std::string& id) -> const model::RecommendationRule* {
+        for (const auto& r : rules)
+            if (r.id == id) return &r;
+        return nullptr;
+    };
+    for (const auto& rule : rules)
+        for (const auto& other : rule.replaces) {
+            const util::SourceLocation where{rule.source, "", static_cast<std::uint32_t>(rule.replaces_line), 0, true};
+            const model::RecommendationRule* target = find(other);
+            if (!target)
+                throw util::UsageError("replaces называет правило «" + other +
+                                           "», которого нет в content/recommendations/ (имя файла без .md)",
+                                       where);
+            if (std::find(target->replaces.begin(), target->replaces.end(), rule.id) != target->replaces.end())
+                throw util::UsageError("правила «" + rule.id + "» и «" + other +
+                                           "» заменяют друг друга (replaces): одно из них должно оставаться",
+                                       where);
+        }
     return rules;
 }
 
