@@ -147,7 +147,7 @@ TEST_CASE("recommendation: malformed files name the file and line") {
          "methodical_centre (методический центр), department (управление образования)"},
         {rule("titel = \"x\"\n"), 4,
          "неизвестный параметр рекомендации «titel»; возможно, имелось в виду «title»; допустимы title, addressee, "
-         "scope, priority, kind, draft и таблица условий [when]"},
+         "scope, priority, kind, draft, replaces и таблица условий [when]"},
         {rule("scope = \"region\"\n", "Текст.\n", "department"), 4,
          "неизвестный охват «region» в scope; допустимы school (для каждой школы) и municipality"},
         {rule("priority = 0\n"), 4, "«priority» должен быть целым числом от 1 (самое срочное) до 5"},
