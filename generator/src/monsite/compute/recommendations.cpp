@@ -97,20 +97,9 @@ public:
         }
         if (!indicator_facts(w, ind, now.school(school_id), prev ? prev->school(school_id) : nullptr, facts))
             return std::nullopt;
-        if (w.years > 1) {
-            // How many years in a row the level conditions held, this one included.
-            int run = 1;
-            for (std::size_t k = 1;; ++k) {
-                const YearResults* r = back(k);
-                if (!r || !school_levels_hold(w, ind, *r, school_id)) break;
-                ++run;
-            }
-            if (run < w.years) return std::nullopt;
-            Fact f;
-            f.kind = Fact::Kind::persistence;
-            f.years = run;
-            facts.push_back(std::move(f));
-        }
+        if (w.years > 1 &&
+            !persistence(w, facts, [&](const YearResults& r) { return school_levels_hold(w, ind, r, school_id); }))
+            return std::nullopt;
         if (w.problem_zone && !zone_fact(w, ind, now, facts)) return std::nullopt;
         return match;
     }
@@ -160,24 +149,31 @@ public:
         }
         if (!indicator_facts(w, ind, &now.municipality, prev ? &prev->municipality : nullptr, facts))
             return std::nullopt;
-        if (w.years > 1) {
-            int run = 1;
-            for (std::size_t k = 1;; ++k) {
-                const YearResults* r = back(k);
-                if (!r || !municipal_levels_hold(w, ind, *r)) break;
-                ++run;
-            }
-            if (run < w.years) return std::nullopt;
-            Fact f;
-            f.kind = Fact::Kind::persistence;
-            f.years = run;
-            facts.push_back(std::move(f));
-        }
+        if (w.years > 1 && !persistence(w, facts, [&](const YearResults& r) { return municipal_levels_hold(w, ind, r); }))
+            return std::nullopt;
         if (w.problem_zone && !zone_fact(w, ind, now, facts)) return std::nullopt;
         return match;
     }
 
 private:
+    // How many years in a row the level conditions held (`held` of an earlier
+    // year), this one included; false when fewer than w.years, else the fact added.
+    template <typename Held>
+    bool persistence(const RuleCondition& w, std::vector<Fact>& facts, const Held& held) const {
+        int run = 1;
+        for (std::size_t k = 1;; ++k) {
+            const YearResults* r = back(k);
+            if (!r || !held(*r)) break;
+            ++run;
+        }
+        if (run < w.years) return false;
+        Fact f;
+        f.kind = Fact::Kind::persistence;
+        f.years = run;
+        facts.push_back(std::move(f));
+        return true;
+    }
+
     static Fact fact(Fact::Kind kind, Level level, std::optional<Exact> value) {
         Fact f;
         f.kind = kind;
