@@ -42,9 +42,10 @@ json SiteBuilder::school_recommendations(const YearView& y, const std::string& s
     return groups;
 }
 
-// A direction's rated indicators of one school as "short title: value" texts.
-json SiteBuilder::direction_values(const YearView& y, const std::string& school_id, const std::string& direction) const {
-    json out = json::array();
+// A direction's rated indicators of one school in one line: "Short title: value; ...".
+std::string SiteBuilder::direction_values(const YearView& y, const std::string& school_id,
+                                          const std::string& direction) const {
+    std::string out;
     const auto* values = y.results.school(school_id);
     if (!values) return out;
     for (auto i : indicators_of(direction)) {
@@ -52,7 +53,8 @@ json SiteBuilder::direction_values(const YearView& y, const std::string& school_
         if (!ind.rated() || !values->values[i]) continue;
         const ValueView v = value_view(texts(), ind, values->values[i]);
         if (!v.has_value()) continue;
-        out.push_back({{"title", ind.short_title}, {"text", v.text}, {"level", level_badge(texts(), values->values[i]->level)}});
+        if (!out.empty()) out += "; ";
+        out += texts().fill("school_value_pair", {{"indicator", ind.short_title}, {"value", v.text}});
     }
     return out;
 }
@@ -62,23 +64,20 @@ json SiteBuilder::school_partners(const YearView& y, const model::SchoolGrouping
     for (const auto& p : g.partners) {
         const auto* own = direction_of(g, p.direction);
         json partners = json::array();
-        const auto span = p.partners.size();
         for (const auto& id : p.partners) {
             const auto* other = y.data.find_school(id);
             const auto* og = y.results.grouping(id);
             const auto* d = og ? direction_of(*og, p.direction) : nullptr;
-            partners.push_back({{"first", partners.empty()},
-                                {"span", span},
-                                {"name", other->short_name},
+            partners.push_back({{"name", other->short_name},
                                 {"href", school_href(y, id)},
                                 {"cluster", other->cluster},
                                 {"level", d ? level_badge(texts(), d->level) : json(nullptr)},
                                 {"mean", d && d->mean ? decimal_text(texts(), *d->mean, 2) : text("no_data")},
-                                {"values", direction_values(y, id, p.direction)}});
+                                {"values_text", direction_values(y, id, p.direction)}});
         }
         rows.push_back({{"direction", direction_name(texts(), p.direction)},
                         {"own_mean", own && own->mean ? decimal_text(texts(), *own->mean, 2) : text("no_data")},
-                        {"own_values", direction_values(y, g.school_id, p.direction)},
+                        {"own_values_text", direction_values(y, g.school_id, p.direction)},
                         {"schools", std::move(partners)}});
     }
     return rows;
@@ -90,7 +89,7 @@ json SiteBuilder::school_strengths(const YearView& y, const model::SchoolGroupin
         if (d.level != Level::high) continue;
         rows.push_back({{"direction", direction_name(texts(), d.direction)},
                         {"mean", d.mean ? decimal_text(texts(), *d.mean, 2) : text("no_data")},
-                        {"values", direction_values(y, g.school_id, d.direction)}});
+                        {"values_text", direction_values(y, g.school_id, d.direction)}});
     }
     return rows;
 }

@@ -102,7 +102,7 @@ private:
     const std::vector<const model::Measure*>& measures_of(const YearView& y, const std::string& school_id);
     // page_school_decisions.cpp: recommendations by addressee, partners, strengths, changes since last year
     json school_recommendations(const YearView& y, const std::string& school_id) const;
-    json direction_values(const YearView& y, const std::string& school_id, const std::string& direction) const;
+    std::string direction_values(const YearView& y, const std::string& school_id, const std::string& direction) const;
     json school_partners(const YearView& y, const model::SchoolGrouping& g) const;
     json school_strengths(const YearView& y, const model::SchoolGrouping& g) const;
     json school_changes(const YearView& y, const model::SchoolGrouping& g) const;
