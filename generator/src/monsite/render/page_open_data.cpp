@@ -18,6 +18,7 @@ void SiteBuilder::open_data(const YearView& y) {
     body["files"] = json::array(
         {json{{"href", href("data/indicators.csv")}, {"name", "indicators.csv"}, {"text", text("data_file_indicators")}},
          json{{"href", href("data/schools.csv")}, {"name", "schools.csv"}, {"text", text("data_file_schools")}},
+         json{{"href", href("data/recommendations.csv")}, {"name", "recommendations.csv"}, {"text", text("data_file_recommendations")}},
          json{{"href", href("data/monitoring.xlsx")}, {"name", "monitoring.xlsx"}, {"text", text("data_file_xlsx")}},
          json{{"href", href("data/site.json")}, {"name", "site.json"}, {"text", text("data_file_site_json")}}});
     json indicator_columns = json::array();
@@ -30,6 +31,10 @@ void SiteBuilder::open_data(const YearView& y) {
     for (const char* name : {"year", "school_id", "name", "type", "cluster", "composite", "group", "rank"})
         school_columns.push_back(column(name, text("data_col_schools_" + std::string(name))));
     body["school_columns"] = std::move(school_columns);
+    json recommendation_columns = json::array();
+    for (const char* name : {"year", "school_id", "addressee", "rule_id", "priority", "reason"})
+        recommendation_columns.push_back(column(name, text("data_col_recommendations_" + std::string(name))));
+    body["recommendation_columns"] = std::move(recommendation_columns);
     json ids = json::array();
     for (const auto& ind : in_.catalogue.indicators)
         ids.push_back({{"id", ind.id}, {"title", ind.title}, {"unit", unit_label(texts(), ind)}, {"href", indicator_href(y, ind.id)}});
