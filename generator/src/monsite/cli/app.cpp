@@ -88,7 +88,7 @@ ExitStatus run_check(const Options& options) {
     if (!options.quiet) {
         std::cout << "Данные: " << display << '\n'
                   << "Настройки: " << config_used << "; показателей в каталоге: " << config.catalogue.indicators.size()
-                  << '\n';
+                  << "; правил рекомендаций: " << pipeline.recommendations().size() << '\n';
         print_year_summary(dataset);
         std::cout << "Предупреждений: " << diags.warning_count() << ". Ошибок нет: данные соответствуют формату.\n";
     }
