@@ -55,6 +55,7 @@ void SiteBuilder::home(const YearView& y) {
                                  table(text("home_groups_table_caption"),
                                        {text("col_group"), text("col_schools"), text("col_share")}, rows));
     body["groups_href"] = year_href(y, "groups/");
+    body["decisions_href"] = year_href(y, "decisions/");
     body["schools_count"] = y.data.schools.size();
     const auto schools = static_cast<long long>(y.data.schools.size());
     body["heading"] = texts().fill("home_heading", {{"municipality", in_.site.municipality}, {"year", std::to_string(y.year)}});
