@@ -232,14 +232,11 @@ void SiteBuilder::decisions(const YearView& y) {
          "decisions", std::move(body), year_switcher(y, "decisions/"), crumbs(y, {}));
 }
 
-// compute::decide's verdicts of a year's measures, or, for an input made
-// without them, the same verdicts computed here.
-std::vector<model::MeasureEffect> SiteBuilder::effects_of(int year) const {
+// compute::decide's verdicts of a year's measures (none for an input made without them).
+const std::vector<model::MeasureEffect>& SiteBuilder::effects_of(int year) const {
+    static const std::vector<model::MeasureEffect> none;
     if (const auto* d = in_.decisions_of(year)) return d->effects;
-    for (std::size_t i = 0; i < in_.results.years.size(); ++i)
-        if (in_.results.years[i].year == year)
-            return compute::measure_effects(in_.data, in_.results, i, in_.catalogue, in_.rules);
-    return {};
+    return none;
 }
 
 // One table of the measures of `year` judged: what, where, on what, the values
