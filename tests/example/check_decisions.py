@@ -54,13 +54,15 @@ def main():
                 m = re.search(r'<p class="reason"><strong>[^<]+</strong>\s*([^<]+)</p>', body)
                 if not m or not m.group(1).strip():
                     failures.append(f"{page}: {rule} shows no reason")
-        for e in y.get("measure_effects", []):
+        table = y["measure_effects"]
+        effects = [dict(zip(table["fields"], row)) for row in table["rows"]]
+        for e in effects:
             if e["indicator"]:
                 checked["verdicts"] += 1
                 if not e["verdict"]:
                     failures.append(f"{year}: measure {e['measure']} ({e['indicator']}) has no verdict")
         measures_with_indicator = sum(1 for m in y["measures"] if m["indicator"])
-        effects_with_indicator = sum(1 for e in y.get("measure_effects", []) if e["indicator"])
+        effects_with_indicator = sum(1 for e in effects if e["indicator"])
         if measures_with_indicator != effects_with_indicator:
             failures.append(f"{year}: {measures_with_indicator} measures name an indicator, {effects_with_indicator} are judged")
         decisions = public / prefix / "decisions" / "index.html"

@@ -160,6 +160,16 @@ json SiteBuilder::decision_moves(const YearView& y) const {
 
 // (e) The year's measures by kind of decision (the contract's order, then
 // those without one) and, within a kind, by direction (contract order).
+// A table of the pages shows at most this many rows (a plan of a million
+// measures stays a page, not gigabytes); the full list is in site.json.
+constexpr std::size_t kMaxTableRows = 1000;
+
+// The sentence under a table cut to its first rows, or "" when nothing was cut.
+std::string SiteBuilder::rows_cut(std::size_t shown, std::size_t total) const {
+    if (shown >= total) return "";
+    return texts().fill("decisions_rows_cut", {{"shown", std::to_string(shown)}, {"total", std::to_string(total)}});
+}
+
 json SiteBuilder::decision_plan(const YearView& y) const {
     json kinds = json::array();
     std::vector<DecisionKind> order(std::begin(model::all_decision_kinds), std::end(model::all_decision_kinds));
@@ -174,6 +184,7 @@ json SiteBuilder::decision_plan(const YearView& y) const {
         });
         json rows = json::array();
         for (const auto* m : measures) {
+            if (rows.size() >= kMaxTableRows) break;
             json where = m->school_id.empty()
                              ? json{{"name", text("decisions_whole_municipality")}, {"href", ""}, {"linked", false}}
                              : school_link(y, m->school_id, y.year);
@@ -187,6 +198,7 @@ json SiteBuilder::decision_plan(const YearView& y) const {
         kinds.push_back({{"id", kind == DecisionKind::none ? "none" : model::to_string(kind)},
                          {"name", text(std::string("decisions_kind_") + (kind == DecisionKind::none ? "none" : model::to_string(kind)))},
                          {"count", measures.size()},
+                         {"cut", rows_cut(rows.size(), measures.size())},
                          {"rows", std::move(rows)}});
     }
     return kinds;
@@ -244,7 +256,9 @@ const std::vector<model::MeasureEffect>& SiteBuilder::effects_of(int year) const
 json SiteBuilder::effect_table(const YearView& y, int year) const {
     const model::YearData* data = in_.data.find_year(year);
     json rows = json::array();
-    for (const auto& e : effects_of(year)) {
+    const auto& effects = effects_of(year);
+    for (const auto& e : effects) {
+        if (rows.size() >= kMaxTableRows) break;
         if (!data || e.measure >= data->measures.size()) continue;
         const model::Measure& m = data->measures[e.measure];
         const Indicator* ind = e.indicator < in_.catalogue.indicators.size() ? &in_.catalogue.indicators[e.indicator] : nullptr;
@@ -280,6 +294,7 @@ json SiteBuilder::effect_table(const YearView& y, int year) const {
     }
     const bool has_rows = !rows.empty();
     return {{"year", year},
+            {"cut", rows_cut(rows.size(), effects.size())},
             {"heading", year_text("effect_year_heading", year)},
             {"caption", year_text("effect_caption", year)},
             {"col_before", year_text("effect_col_before", year - 1)},

@@ -121,6 +121,7 @@ private:
     json decision_partners(const YearView& y) const;
     json decision_moves(const YearView& y) const;
     json decision_plan(const YearView& y) const;
+    std::string rows_cut(std::size_t shown, std::size_t total) const;
     const std::vector<model::MeasureEffect>& effects_of(int year) const;
     json effect_table(const YearView& y, int year) const;
     // {name, href, linked}: a school's short name (as in `year`) and its page in y, if it has one.

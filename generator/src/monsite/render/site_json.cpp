@@ -79,11 +79,16 @@ json effect_json(const model::Catalogue& catalogue, const model::MeasureEffect& 
     const model::Indicator* ind = e.indicator == model::Fact::npos ? nullptr : &catalogue.indicators[e.indicator];
     const int decimals = ind ? decimals_of(*ind) : 2;
     auto number = [decimals](const std::optional<model::Exact>& v) { return v ? json(data_double(*v, decimals)) : json(nullptr); };
-    return {{"measure", e.measure},           {"school_id", e.school_id},
-            {"indicator", ind ? ind->id : ""}, {"direction", e.direction},
-            {"before", number(e.before)},      {"during", number(e.during)},
-            {"after", number(e.after)},        {"change", number(e.change)},
-            {"verdict", model::to_string(e.verdict)}};
+    // A row in the order of effect_fields: an array, not an object, so that a
+    // year of a million measures stays within memory.
+    return json::array({e.measure, e.school_id, ind ? ind->id : "", e.direction, number(e.before), number(e.during),
+                        number(e.after), number(e.change), model::to_string(e.verdict)});
+}
+
+const json& effect_fields() {
+    static const json fields = json::array(
+        {"measure", "school_id", "indicator", "direction", "before", "during", "after", "change", "verdict"});
+    return fields;
 }
 
 // year_base: the base URL with the year's prefix, as the pages have it ("/", "/2024/").
@@ -177,7 +182,7 @@ json year_json(const PagesInput& in, const model::YearData& input, const model::
         for (const auto& e : decisions->effects) effects.push_back(effect_json(catalogue, e));
     }
     y["recommendations"] = std::move(municipal);
-    y["measure_effects"] = std::move(effects);
+    y["measure_effects"] = {{"fields", effect_fields()}, {"rows", std::move(effects)}};
     return y;
 }
 
