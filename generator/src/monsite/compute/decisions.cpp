@@ -15,19 +15,13 @@ int rank_of_group(Level level) { return level == Level::high ? 3 : level == Leve
 
 namespace {
 
-const model::IndicatorValue* published(const model::EntityValues* entity, std::size_t indicator) {
-    if (!entity || indicator >= entity->values.size()) return nullptr;
-    const auto& v = entity->values[indicator];
-    return v && v->has_value() ? &*v : nullptr;
-}
-
 // The indicator's published value for the school (or the municipality when
 // school_id is empty) in `year`; nullopt without one (no data, suppressed, n/a).
 std::optional<model::Exact> indicator_value(const model::YearResults* year, const std::string& school_id,
                                             std::size_t indicator) {
     if (!year) return std::nullopt;
     const model::EntityValues* entity = school_id.empty() ? &year->municipality : year->school(school_id);
-    const auto* v = published(entity, indicator);
+    const auto* v = model::published(entity, indicator);
     return v ? std::optional<model::Exact>(v->value) : std::nullopt;
 }
 

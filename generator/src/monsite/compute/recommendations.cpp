@@ -10,6 +10,8 @@ namespace monsite::compute {
 
 using model::Exact;
 using model::Fact;
+using model::direction_of;
+using model::published;
 using model::Level;
 using model::RecommendationMatch;
 using model::RecommendationRule;
@@ -24,17 +26,6 @@ std::size_t indicator_index(const model::Catalogue& catalogue, const std::string
     for (std::size_t i = 0; i < catalogue.indicators.size(); ++i)
         if (catalogue.indicators[i].id == id) return i;
     return Fact::npos;
-}
-
-const model::DirectionLevel* direction_of(const model::SchoolGrouping& g, const std::string& direction) {
-    for (const auto& d : g.directions)
-        if (d.direction == direction) return &d;
-    return nullptr;
-}
-
-const model::IndicatorValue* published(const model::EntityValues* e, std::size_t i) {
-    if (!e || i >= e->values.size() || !e->values[i] || !e->values[i]->has_value()) return nullptr;
-    return &*e->values[i];
 }
 
 // One rule evaluated for one subject (a school, or the municipality when
@@ -77,15 +68,15 @@ public:
             facts.push_back(std::move(f));
         }
         if (w.direction_level) {
-            const auto* d = direction_of(*g, w.direction);
+            const auto* d = direction_of(g, w.direction);
             if (!d || d->level != *w.direction_level) return std::nullopt;
             Fact f = fact(Fact::Kind::direction_level, d->level, d->mean);
             f.direction = w.direction;
             facts.push_back(std::move(f));
         }
         if (w.direction_change) {
-            const auto* d = direction_of(*g, w.direction);
-            const auto* before = g_before ? direction_of(*g_before, w.direction) : nullptr;
+            const auto* d = direction_of(g, w.direction);
+            const auto* before = g_before ? direction_of(g_before, w.direction) : nullptr;
             if (!d || !d->mean || !before || !before->mean) return std::nullopt;
             const model::Change c = change_of(*d->mean, *before->mean, rules_);
             if (c != *w.direction_change) return std::nullopt;
@@ -218,7 +209,7 @@ private:
         if (!g) return false;
         if (w.group && g->group != *w.group) return false;
         if (w.direction_level) {
-            const auto* d = direction_of(*g, w.direction);
+            const auto* d = direction_of(g, w.direction);
             if (!d || d->level != *w.direction_level) return false;
         }
         if (w.indicator_level) {

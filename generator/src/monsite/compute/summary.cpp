@@ -62,12 +62,6 @@ std::size_t column_of(Change change) {
                                     StatusGrid::columns.begin());
 }
 
-const model::DirectionLevel* find(const model::SchoolGrouping& g, const std::string& direction) {
-    for (const auto& d : g.directions)
-        if (d.direction == direction) return &d;
-    return nullptr;
-}
-
 }  // namespace
 
 bool StatusGrid::has_cells() const {
@@ -88,7 +82,7 @@ StatusGrid status_grid(const model::SchoolGrouping& now, const model::SchoolGrou
     StatusGrid grid;
     for (const auto& d : now.directions) {
         if (!d.mean || d.level == Level::none) continue;
-        const model::DirectionLevel* last = before ? find(*before, d.direction) : nullptr;
+        const model::DirectionLevel* last = model::direction_of(before, d.direction);
         if (!last || !last->mean) {
             grid.without_previous.push_back({d.direction, d.level});
             continue;
@@ -130,7 +124,7 @@ LevelCounts group_counts(const model::YearResults& year) {
 LevelCounts direction_counts(const model::YearResults& year, std::string_view direction) {
     LevelCounts counts;
     for (const auto& g : year.groupings) {
-        const model::DirectionLevel* d = find(g, std::string(direction));
+        const model::DirectionLevel* d = model::direction_of(&g, direction);
         add(counts, d ? d->level : Level::none);
     }
     return counts;

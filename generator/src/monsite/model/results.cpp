@@ -16,6 +16,19 @@ const SchoolGrouping* YearResults::grouping(std::string_view id) const {
     return it != groupings.end() && it->school_id == id ? &*it : nullptr;
 }
 
+const IndicatorValue* published(const EntityValues* entity, std::size_t indicator) {
+    if (!entity || indicator >= entity->values.size()) return nullptr;
+    const auto& v = entity->values[indicator];
+    return v && v->has_value() ? &*v : nullptr;
+}
+
+const DirectionLevel* direction_of(const SchoolGrouping* grouping, std::string_view direction) {
+    if (!grouping) return nullptr;
+    for (const auto& d : grouping->directions)
+        if (d.direction == direction) return &d;
+    return nullptr;
+}
+
 const YearResults* Results::find_year(int year) const {
     for (const auto& y : years)
         if (y.year == year) return &y;

@@ -102,6 +102,12 @@ struct Results {
     const YearResults* find_year(int year) const;
 };
 
+// The published value of indicator `indicator` (catalogue index) of an entity;
+// nullptr without one (no entity, n/a, no data, suppressed).
+const IndicatorValue* published(const EntityValues* entity, std::size_t indicator);
+// A school's level in one direction; nullptr without a grouping or that direction.
+const DirectionLevel* direction_of(const SchoolGrouping* grouping, std::string_view direction);
+
 const char* to_string(Level level);  // "low", "medium", "high" or ""
 const char* to_string(Scope scope);  // "municipality", "cluster", "school"
 const char* to_string(Note note);    // "", "no_data", "suppressed"

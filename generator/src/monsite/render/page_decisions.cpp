@@ -32,13 +32,6 @@ std::size_t direction_order(const std::string& id) {
     return all.size();
 }
 
-const model::DirectionLevel* direction_of(const model::SchoolGrouping* g, const std::string& direction) {
-    if (!g) return nullptr;
-    for (const auto& d : g->directions)
-        if (d.direction == direction) return &d;
-    return nullptr;
-}
-
 }  // namespace
 
 // A threshold of the rules as written in the text: "5", "2,5".
@@ -118,10 +111,10 @@ json SiteBuilder::decision_partners(const YearView& y) const {
     for (const auto& g : y.results.groupings) {
         json rows = json::array();
         for (const auto& p : g.partners) {
-            const auto* own = direction_of(&g, p.direction);
+            const auto* own = model::direction_of(&g, p.direction);
             json partners = json::array();
             for (const auto& id : p.partners) {
-                const auto* theirs = direction_of(y.results.grouping(id), p.direction);
+                const auto* theirs = model::direction_of(y.results.grouping(id), p.direction);
                 json partner = school_link(y, id, y.year);
                 partner["mean"] = theirs && theirs->mean ? decimal_text(texts(), *theirs->mean, 2) : text("no_data");
                 partner["level"] = level_badge(texts(), theirs ? theirs->level : Level::none);

@@ -16,16 +16,6 @@ namespace monsite::render {
 using json = nlohmann::ordered_json;
 using model::Level;
 
-namespace {
-
-const model::DirectionLevel* direction_of(const model::SchoolGrouping& g, const std::string& direction) {
-    for (const auto& d : g.directions)
-        if (d.direction == direction) return &d;
-    return nullptr;
-}
-
-}  // namespace
-
 json SiteBuilder::school_recommendations(const YearView& y, const std::string& school_id) const {
     json groups = json::array();
     const auto* decisions = in_.decisions_of(y.year);
@@ -62,12 +52,12 @@ std::string SiteBuilder::direction_values(const YearView& y, const std::string& 
 json SiteBuilder::school_partners(const YearView& y, const model::SchoolGrouping& g) const {
     json rows = json::array();
     for (const auto& p : g.partners) {
-        const auto* own = direction_of(g, p.direction);
+        const auto* own = model::direction_of(&g, p.direction);
         json partners = json::array();
         for (const auto& id : p.partners) {
             const auto* other = y.data.find_school(id);
             const auto* og = y.results.grouping(id);
-            const auto* d = og ? direction_of(*og, p.direction) : nullptr;
+            const auto* d = model::direction_of(og, p.direction);
             partners.push_back({{"name", other->short_name},
                                 {"href", school_href(y, id)},
                                 {"cluster", other->cluster},

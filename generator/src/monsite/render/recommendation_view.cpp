@@ -31,11 +31,6 @@ const model::EntityValues* subject_values(const model::YearResults& r, const std
     return school_id.empty() ? &r.municipality : r.school(school_id);
 }
 
-const model::IndicatorValue* published(const model::EntityValues* e, std::size_t i) {
-    if (!e || i >= e->values.size() || !e->values[i] || !e->values[i]->has_value()) return nullptr;
-    return &*e->values[i];
-}
-
 class Words {
 public:
     Words(const PagesInput& in, int year) : in_(in), t_(in.texts), year_(year) {}
@@ -146,7 +141,7 @@ public:
             if (direction.empty()) direction = ind->direction;
             v["indicator"] = ind->title;
             const auto index = static_cast<std::size_t>(ind - in_.catalogue.indicators.data());
-            const auto* value = r ? published(subject_values(*r, match.school_id), index) : nullptr;
+            const auto* value = r ? model::published(subject_values(*r, match.school_id), index) : nullptr;
             v["value"] = value ? value_text(t_, *ind, value->value) : t_.text("no_data");
             v["threshold"] = value_text(t_, *ind, compute::threshold_of(*ind, value ? value->level : Level::low));
             v["change"] = value && value->change ? change_text(t_, *ind, *value->change) : t_.text("no_data");
