@@ -7,6 +7,7 @@
 #include "monsite/compute/summary.hpp"
 #include "monsite/model/contract.hpp"
 #include "monsite/render/format.hpp"
+#include "monsite/render/json_writer.hpp"
 #include "monsite/render/pages.hpp"
 #include "monsite/render/prose.hpp"
 #include "monsite/render/recommendation_view.hpp"
@@ -80,7 +81,7 @@ json effect_json(const model::Catalogue& catalogue, const model::MeasureEffect& 
     const int decimals = ind ? decimals_of(*ind) : 2;
     auto number = [decimals](const std::optional<model::Exact>& v) { return v ? json(data_double(*v, decimals)) : json(nullptr); };
     // A row in the order of effect_fields: an array, not an object, so that a
-    // year of a million measures stays within memory.
+    // year of a million measures stays small.
     return json::array({e.measure, e.school_id, ind ? ind->id : "", e.direction, number(e.before), number(e.during),
                         number(e.after), number(e.change), model::to_string(e.verdict)});
 }
@@ -159,31 +160,49 @@ json year_json(const PagesInput& in, const model::YearData& input, const model::
         for (const auto& s : year.school_subjects) per_school[s.school_id] = subjects_json(texts, s.subjects);
         y["school_subjects"] = std::move(per_school);
     }
-    json measures = json::array();
+    return y;
+}
+
+// One year: the small parts from year_json, then the measures, the
+// municipality's recommendations and the verdicts, written row by row.
+void write_year(JsonWriter& w, const PagesInput& in, const model::YearData& input, const model::YearResults& year,
+                const std::string& year_base) {
+    const model::YearDecisions* decisions = in.decisions_of(year.year);
+    w.begin_object();
+    w.entries(year_json(in, input, year, year_base));
+    w.key("measures");
+    w.begin_array();
     for (const auto& m : input.measures)
-        measures.push_back({{"measure", m.measure},
-                            {"kind", m.kind},
-                            {"direction", m.direction},
-                            {"indicator", m.indicator},
-                            {"school_id", m.school_id},
-                            {"period", m.period},
-                            {"responsible", m.responsible},
-                            {"document", m.document}});
-    y["measures"] = std::move(measures);
+        w.value({{"measure", m.measure},
+                 {"kind", m.kind},
+                 {"direction", m.direction},
+                 {"indicator", m.indicator},
+                 {"school_id", m.school_id},
+                 {"period", m.period},
+                 {"responsible", m.responsible},
+                 {"document", m.document}});
+    w.end();
     json municipal = json::array();
-    json effects = json::array();
-    if (decisions) {
+    if (decisions)
         for (const auto& m : decisions->recommendations)
             if (m.school_id.empty()) {
                 json j = recommendation_json(in, m, year.year);
                 j["schools"] = m.schools;
                 municipal.push_back(std::move(j));
             }
-        for (const auto& e : decisions->effects) effects.push_back(effect_json(catalogue, e));
-    }
-    y["recommendations"] = std::move(municipal);
-    y["measure_effects"] = {{"fields", effect_fields()}, {"rows", std::move(effects)}};
-    return y;
+    w.key("recommendations");
+    w.value(municipal);
+    w.key("measure_effects");
+    w.begin_object();
+    w.key("fields");
+    w.value(effect_fields());
+    w.key("rows");
+    w.begin_array();
+    if (decisions)
+        for (const auto& e : decisions->effects) w.value(effect_json(in.catalogue, e));
+    w.end();
+    w.end();
+    w.end();
 }
 
 }  // namespace
@@ -232,16 +251,23 @@ std::string site_json(const PagesInput& in) {
         {"medium", {{"name", group_name(texts, model::Level::medium)}, {"min_composite", data_double(rules.group_medium, 2)}}},
         {"low", {{"name", group_name(texts, model::Level::low)}}}};
 
-    json years = json::array();
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object();
+    w.entries(root);
+    w.key("by_year");
+    w.begin_array();
     for (int y : site.years) {
         const auto* input = in.data.find_year(y);
         const auto* year = in.results.find_year(y);
         const bool latest = y == site.years.back();
         const std::string year_base = site.base_url + (latest ? "" : std::to_string(y) + "/");
-        if (input && year) years.push_back(year_json(in, *input, *year, year_base));
+        if (input && year) write_year(w, in, *input, *year, year_base);
     }
-    root["by_year"] = std::move(years);
-    return root.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+    w.end();
+    w.end();
+    out += '\n';
+    return out;
 }
 
 }  // namespace monsite::render
