@@ -208,6 +208,9 @@ TEST_CASE("school XLSX: three sheets, strings never formulas, frozen header, aut
         INFO(part);
         CHECK(xml.find("<f>") == std::string::npos);
         CHECK(xml.find("paperSize=\"9\"") != std::string::npos);
+        // Every printed page names the school and the year and is numbered.
+        CHECK(xml.find("<oddHeader>&amp;C@s1: показатели мониторинга за 2025 год</oddHeader>") != std::string::npos);
+        CHECK(xml.find("<oddFooter>&amp;C&amp;P / &amp;N</oddFooter>") != std::string::npos);
     }
     const std::string indicators = zip.read_all("xl/worksheets/sheet2.xml");
     CHECK(indicators.find("state=\"frozen\"") != std::string::npos);

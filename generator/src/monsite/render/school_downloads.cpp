@@ -175,7 +175,7 @@ void write_school_xlsx(const std::filesystem::path& file, const SchoolSheet& she
             x.text(line, 1, f.text, Style::wrapped);
         ++line;
     }
-    x.print_setup(false);
+    x.print_setup(false, sheet.title);
     x.add_sheet(texts.text("school_file_sheet_indicators"));
     const auto headers = indicator_headers(sheet, texts);
     const std::uint16_t last = static_cast<std::uint16_t>(headers.size() - 1);
@@ -202,7 +202,7 @@ void write_school_xlsx(const std::filesystem::path& file, const SchoolSheet& she
         ++row;
     }
     x.header_tools(row - 1, last);
-    x.print_setup(true);
+    x.print_setup(true, sheet.title);
 
     x.add_sheet(texts.text("school_file_sheet_recommendations"));
     const auto rec_headers = recommendation_headers(texts);
@@ -218,7 +218,7 @@ void write_school_xlsx(const std::filesystem::path& file, const SchoolSheet& she
         ++row;
     }
     x.header_tools(row > 1 ? row - 1 : 1, 3);
-    x.print_setup(true);
+    x.print_setup(true, sheet.title);
     x.close();
 }
 

@@ -156,7 +156,26 @@ void XlsxWriter::header_tools(std::uint32_t last_row, std::uint16_t last_column)
 
 void XlsxWriter::freeze_header() { worksheet_freeze_panes(state_->sheet, 1, 0); }
 
-void XlsxWriter::print_setup(bool landscape) {
+namespace {
+
+// The first `limit` characters (code points) of UTF-8 text.
+std::string cut(const std::string& text, std::size_t limit) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && count++ == limit) return text.substr(0, i);
+    return text;
+}
+
+}  // namespace
+
+void XlsxWriter::print_setup(bool landscape, std::string_view title) {
+    if (!title.empty()) {
+        // "&" starts a code in Excel's header syntax: a literal one is doubled.
+        std::string header = "&C";
+        for (char c : title) header += c == '&' ? std::string("&&") : std::string(1, c);
+        worksheet_set_header(state_->sheet, cut(header, 255).c_str());  // Excel's limit
+    }
+    worksheet_set_footer(state_->sheet, "&C&P / &N");
     if (landscape) worksheet_set_landscape(state_->sheet);
     else worksheet_set_portrait(state_->sheet);
     worksheet_set_paper(state_->sheet, 9);  // A4
@@ -170,17 +189,6 @@ void XlsxWriter::column_style(std::uint16_t column, double width, Style style) {
     worksheet_set_column(state_->sheet, column, column, width, state_->format(style));
 }
 
-namespace {
-
-// The first `limit` characters (code points) of UTF-8 text.
-std::string cut(const std::string& text, std::size_t limit) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && count++ == limit) return text.substr(0, i);
-    return text;
-}
-
-}  // namespace
 
 void XlsxWriter::validate(std::uint32_t first_row, std::uint32_t last_row, std::uint16_t column,
                           const Validation& rule) {

@@ -63,8 +63,9 @@ public:
     // Freezes the first row only.
     void freeze_header();
     // Print setup of the current sheet: A4, landscape or portrait, one page
-    // wide, the header row repeated on every page, gridlines printed.
-    void print_setup(bool landscape);
+    // wide, the header row repeated on every page, gridlines printed; `title`
+    // (if any) centred at the top of every page, "page N of M" at the bottom.
+    void print_setup(bool landscape, std::string_view title = {});
     // Sets a column's width and the style of its empty cells.
     void column_style(std::uint16_t column, double width, Style style);
     // Data validation on rows first_row..last_row of one column.
