@@ -310,8 +310,10 @@ def check_outputs(root, work, public, exp, before_outside):
             except Exception as e:  # noqa: BLE001
                 fail(f"{rel}: not well-formed: {e}")
         elif path.endswith(".csv"):
+            # A school's CSV for people (data/schools/) is ";"-separated on a Russian site.
+            delimiter = ";" if rel.startswith("data/schools/") else ","
             with open(path, encoding="utf-8-sig", newline="") as f:
-                rows = list(csv.reader(f))
+                rows = list(csv.reader(f, delimiter=delimiter))
             widths = {len(r) for r in rows}
             if len(widths) > 1:
                 fail(f"{rel}: rows of different widths {sorted(widths)}")

@@ -29,3 +29,25 @@ TEST_CASE("command_help: --strict is described in Russian for both commands") {
     }
     CHECK(cli::command_help("build").find("сайт не публикуется") != std::string::npos);
 }
+
+TEST_CASE("parse_options: template takes --year, --out, --school, --data and --config") {
+    cli::Options t = cli::parse_options({"template", "--year", "2026", "--out", "f.xlsx", "--school", "gim1", "--data", "d"});
+    CHECK(t.command == cli::Command::collection_template);
+    REQUIRE(t.year);
+    CHECK(*t.year == 2026);
+    REQUIRE(t.out_file);
+    CHECK(*t.out_file == "f.xlsx");
+    REQUIRE(t.school);
+    CHECK(*t.school == "gim1");
+    CHECK(t.data_dir == "d");
+    cli::Options plain = cli::parse_options({"template"});
+    CHECK_FALSE(plain.year);
+    CHECK_FALSE(plain.out_file);
+    CHECK_FALSE(plain.school);
+    CHECK_THROWS_AS(cli::parse_options({"template", "--year", "26"}), util::UsageError);
+    CHECK_THROWS_AS(cli::parse_options({"template", "--strict"}), util::UsageError);  // not a template option
+    CHECK(cli::parse_options({"template", "-h"}).command == cli::Command::help);
+    const std::string help = cli::command_help("template");
+    CHECK(help.find("monsite template [--year ГГГГ] [--out ФАЙЛ] [--school КОД]") != std::string::npos);
+    CHECK(cli::general_help().find("template") != std::string::npos);
+}

@@ -85,10 +85,19 @@ const ingest::Table* table_named(const ingest::Workbook& book, const std::string
 
 }  // namespace
 
-TEST_CASE("monitoring.xlsx: two sheets with Russian headers, numbers as numbers, ids as text") {
+render::MonitoringNames names() {
+    render::MonitoringNames n;
+    n.municipality = "Заречный округ";
+    n.indicators["diag_coverage"] = "Охват диагностикой";
+    n.schools[{2025, "007"}] = "МБОУ \"СОШ № 7\", г. Заречный";
+    n.types["СОШ"] = "средняя школа";
+    return n;
+}
+
+TEST_CASE("monitoring.xlsx: two sheets with Russian headers, names beside ids, words for codes, numbers as numbers") {
     TempDir dir;
     const fs::path file = dir / "monitoring.xlsx";
-    render::write_monitoring_xlsx(file, indicator_rows(), school_rows(), ru_texts());
+    render::write_monitoring_xlsx(file, indicator_rows(), school_rows(), ru_texts(), names());
     REQUIRE(fs::is_regular_file(file));
 
     util::Diagnostics diags;
@@ -100,58 +109,70 @@ TEST_CASE("monitoring.xlsx: two sheets with Russian headers, numbers as numbers,
     CHECK(book.skipped_sheets.empty());
 
     const ingest::Table& ind = *table_named(book, "Показатели");
-    const std::vector<std::string> ind_headers = {"Год", "Уровень", "Код объекта", "Код показателя", "Значение",
-                                                  "Числитель", "Знаменатель", "Уровень значения", "Примечание"};
+    const std::vector<std::string> ind_headers = {"Год", "Уровень", "Код объекта", "Объект", "Код показателя",
+                                                  "Показатель", "Значение", "Числитель", "Знаменатель",
+                                                  "Уровень значения", "Примечание"};
     for (std::uint32_t c = 0; c < ind_headers.size(); ++c) check_text(ind, 1, c + 1, ind_headers[c]);
-    check_blank(ind, 1, 10);
+    check_blank(ind, 1, 12);
     CHECK(ind.rows().size() == 5);  // header + 4 rows
 
     // Row 2: the municipality; "73.50" is the number 73.5, "147"/"200" are numbers too.
     check_number(ind, 2, 1, 2025);
-    check_text(ind, 2, 2, "municipality");
+    check_text(ind, 2, 2, "округ");
     check_text(ind, 2, 3, "municipality");
-    check_text(ind, 2, 4, "diag_coverage");
-    check_number(ind, 2, 5, 73.5);
-    check_number(ind, 2, 6, 147);
-    check_number(ind, 2, 7, 200);
-    check_text(ind, 2, 8, "medium");
-    check_blank(ind, 2, 9);  // empty note: no cell at all
-    // Row 3: a count, no fraction, no level.
+    check_text(ind, 2, 4, "Заречный округ");
+    check_text(ind, 2, 5, "diag_coverage");
+    check_text(ind, 2, 6, "Охват диагностикой");
+    check_number(ind, 2, 7, 73.5);
+    check_number(ind, 2, 8, 147);
+    check_number(ind, 2, 9, 200);
+    check_text(ind, 2, 10, "средний");
+    check_blank(ind, 2, 11);  // empty note: no cell at all
+    // Row 3: a count, no fraction, no level; a cluster's id is its name; an unnamed indicator shows its id.
+    check_text(ind, 3, 2, "кластер");
     check_text(ind, 3, 3, "Город");
-    check_number(ind, 3, 5, 3);
-    check_blank(ind, 3, 6);
-    check_blank(ind, 3, 7);
+    check_text(ind, 3, 4, "Город");
+    check_text(ind, 3, 6, "vacancies");
+    check_number(ind, 3, 7, 3);
     check_blank(ind, 3, 8);
-    // Row 4: suppressed: value, numerator, denominator and level are empty cells.
+    check_blank(ind, 3, 9);
+    check_blank(ind, 3, 10);
+    // Row 4: suppressed: value, numerator, denominator and level are empty cells; the note in words.
+    check_text(ind, 4, 2, "школа");
     check_text(ind, 4, 3, "s1");
-    check_blank(ind, 4, 5);
-    check_blank(ind, 4, 6);
+    check_text(ind, 4, 4, "s1");  // no name known: the id
     check_blank(ind, 4, 7);
     check_blank(ind, 4, 8);
-    check_text(ind, 4, 9, "suppressed");
-    // Row 5: an id that looks like a number stays text with its leading zeros.
+    check_blank(ind, 4, 9);
+    check_blank(ind, 4, 10);
+    check_text(ind, 4, 11, "скрыто");
+    // Row 5: an id that looks like a number stays text with its leading zeros; the school's name beside it.
     check_text(ind, 5, 3, "007");
-    check_number(ind, 5, 5, 41.25);
+    check_text(ind, 5, 4, "МБОУ \"СОШ № 7\", г. Заречный");
+    check_number(ind, 5, 7, 41.25);
 
     const ingest::Table& sch = *table_named(book, "Школы");
-    const std::vector<std::string> sch_headers = {"Год", "Код ОО", "Наименование ОО", "Тип ОО", "Кластер",
-                                                  "Интегральный балл", "Группа эффективности", "Место в рейтинге"};
+    const std::vector<std::string> sch_headers = {"Год", "Код ОО", "Наименование ОО", "Тип ОО", "Тип ОО (название)",
+                                                  "Кластер", "Интегральный балл", "Группа эффективности",
+                                                  "Место в рейтинге"};
     for (std::uint32_t c = 0; c < sch_headers.size(); ++c) check_text(sch, 1, c + 1, sch_headers[c]);
-    check_blank(sch, 1, 9);
+    check_blank(sch, 1, 10);
     CHECK(sch.rows().size() == 3);
     check_number(sch, 2, 1, 2025);
     check_text(sch, 2, 2, "007");
     check_text(sch, 2, 3, "МБОУ \"СОШ № 7\", г. Заречный");
     check_text(sch, 2, 4, "СОШ");
-    check_text(sch, 2, 5, "Город");
-    check_number(sch, 2, 6, 66.67);
-    check_text(sch, 2, 7, "high");
-    check_number(sch, 2, 8, 1);
+    check_text(sch, 2, 5, "средняя школа");
+    check_text(sch, 2, 6, "Город");
+    check_number(sch, 2, 7, 66.67);
+    check_text(sch, 2, 8, "Высокая степень эффективности деятельности");
+    check_number(sch, 2, 9, 1);
     // Text that starts with "=" is stored as a string, never as a formula.
     check_text(sch, 3, 3, "=SUM(A1:A2)");
-    check_blank(sch, 3, 6);
+    check_text(sch, 3, 5, "ООШ");
     check_blank(sch, 3, 7);
     check_blank(sch, 3, 8);
+    check_blank(sch, 3, 9);
 }
 
 TEST_CASE("monitoring.xlsx: the sheet XML freezes the header row, has an autofilter and no formulas") {
@@ -170,9 +191,16 @@ TEST_CASE("monitoring.xlsx: the sheet XML freezes the header row, has an autofil
         CHECK(xml->find("topLeftCell=\"A2\"") != std::string::npos);
         CHECK(xml->find("<f>") == std::string::npos);  // no formula cells
     }
-    // Autofilter over the header and the data rows: A1:I5 (9 columns, 1 + 4 rows), A1:H3 (8 columns, 1 + 2 rows).
-    CHECK(sheet1.find("<autoFilter ref=\"A1:I5\"") != std::string::npos);
-    CHECK(sheet2.find("<autoFilter ref=\"A1:H3\"") != std::string::npos);
+    // Autofilter over the header and the data rows: A1:K5 (11 columns, 1 + 4 rows), A1:I3 (9 columns, 1 + 2 rows).
+    CHECK(sheet1.find("<autoFilter ref=\"A1:K5\"") != std::string::npos);
+    CHECK(sheet2.find("<autoFilter ref=\"A1:I3\"") != std::string::npos);
+    // Printed on A4 landscape, one page wide, the header row on every page.
+    for (const std::string* xml : {&sheet1, &sheet2}) {
+        CHECK(xml->find("paperSize=\"9\"") != std::string::npos);
+        CHECK(xml->find("orientation=\"landscape\"") != std::string::npos);
+        CHECK(xml->find("fitToHeight=\"0\"") != std::string::npos);
+    }
+    CHECK(zip.read_all("xl/workbook.xml").find("_xlnm.Print_Titles") != std::string::npos);
     // The decimal format keeps 2 places in Excel.
     const std::string styles = zip.read_all("xl/styles.xml");
     CHECK(styles.find("formatCode=\"0.00\"") != std::string::npos);

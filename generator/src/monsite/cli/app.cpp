@@ -8,6 +8,7 @@
 #include "monsite/cli/options.hpp"
 #include "monsite/site/build.hpp"
 #include "monsite/site/pipeline.hpp"
+#include "monsite/site/template.hpp"
 #include "monsite/util/error.hpp"
 
 namespace monsite::cli {
@@ -142,6 +143,26 @@ ExitStatus run_build(const Options& options) {
     return ExitStatus::ok;
 }
 
+ExitStatus run_template(const Options& options) {
+    site::TemplateOptions t;
+    t.data_dir = options.data_dir;
+    t.display_dir = options.data_dir.generic_string();
+    t.config_file = options.config_file;
+    t.year = options.year;
+    t.out = options.out_file;
+    t.school = options.school;
+    util::Diagnostics diags;
+    auto report = site::write_template(t, diags);
+    print_diagnostics(diags, true);
+    if (!report) return report_errors(diags, "Книга не записана: исправьте данные, из которых берутся школы.");
+    std::cout << "Книга для сбора данных за " << report->year << " год: " << report->file.generic_string() << '\n';
+    if (report->register_year)
+        std::cout << "Школ: " << report->schools << " (по таблице «ОО» " << report->register_year << " года)\n";
+    else
+        std::cout << "Таблицы «ОО» в данных нет: строки школ не заполнены.\n";
+    return ExitStatus::ok;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -160,6 +181,7 @@ int run(int argc, char** argv) {
                 return 0;
             case Command::check: return static_cast<int>(run_check(options));
             case Command::build: return static_cast<int>(run_build(options));
+            case Command::collection_template: return static_cast<int>(run_template(options));
         }
     } catch (const util::Error& e) {
         std::cerr << "monsite: " << e.to_diagnostic().to_string() << '\n';

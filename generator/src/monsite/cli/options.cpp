@@ -11,7 +11,23 @@ namespace {
 
 namespace po = boost::program_options;
 
+po::options_description template_options() {
+    po::options_description d("Параметры", 200, 100);
+    d.add_options()
+        ("data", po::value<std::string>()->value_name("ПАПКА")->default_value("data"),
+         "папка с данными: школы берутся из таблицы «ОО» последнего года, если она есть")
+        ("config", po::value<std::string>()->value_name("ФАЙЛ"),
+         "файл настроек (по умолчанию ПАПКА_ДАННЫХ/site.toml или встроенные настройки)")
+        ("year", po::value<int>()->value_name("ГГГГ"), "год сбора данных (по умолчанию — следующий за последним годом данных)")
+        ("out", po::value<std::string>()->value_name("ФАЙЛ"),
+         "куда записать книгу (по умолчанию collection-ГГГГ.xlsx или collection-ГГГГ-КОД.xlsx)")
+        ("school", po::value<std::string>()->value_name("КОД"), "книга одной школы: только её строки")
+        ("help,h", po::bool_switch(), "справка по команде");
+    return d;
+}
+
 po::options_description command_options(const std::string& command) {
+    if (command == "template") return template_options();
     // Boost wraps by bytes, and a Cyrillic letter takes two: a wide line keeps
     // each description on one line in an 80-column terminal.
     po::options_description d("Параметры", 200, 100);
@@ -62,6 +78,7 @@ std::string general_help() {
                "Команды:\n"
                "  check      проверить данные и настройки, ничего не записывая\n"
                "  build      рассчитать показатели и опубликовать сайт и открытые данные в public/\n"
+               "  template   записать книгу Excel для сбора данных от школ\n"
                "  help       справка по команде, например: monsite help build\n"
                "\n"
                "Общие параметры:\n"
@@ -93,6 +110,17 @@ std::string command_help(const std::string& command) {
                "Без файла настроек используются настройки по умолчанию (формат данных, версия 1).\n"
                "\n" +
                describe(command_options(command)) + "\n" + exit_statuses;
+    if (command == "template")
+        return "monsite template [--year ГГГГ] [--out ФАЙЛ] [--school КОД] [--data ПАПКА] [--config ФАЙЛ]\n"
+               "\n"
+               "Записывает книгу Excel, которую управление рассылает школам для сбора данных: листы\n"
+               "ОО, Кадры, Развитие, Педагоги и Меры с заголовками формата данных, закреплённой и\n"
+               "защищённой строкой заголовков, проверкой вводимых значений и подсказкой к каждому\n"
+               "столбцу. Если в папке данных есть таблица «ОО», в книгу вписываются коды и названия\n"
+               "школ последнего года; с --school — только одной школы. Заполненная книга проходит\n"
+               "monsite check без изменений.\n"
+               "\n" +
+               describe(command_options(command)) + "\n" + exit_statuses;
     if (command == "help") return "monsite help <команда>\n\nПечатает справку по команде.\n";
     throw util::UsageError("неизвестная команда «" + command + "»; список команд: monsite --help");
 }
@@ -119,12 +147,12 @@ Options parse_options(const std::vector<std::string>& args) {
         }
         return options;
     }
-    if (first != "check" && first != "build") {
+    if (first != "check" && first != "build" && first != "template") {
         if (first.starts_with("-"))
             throw util::UsageError("неизвестный параметр «" + first + "»; справка: monsite --help");
         throw util::UsageError("неизвестная команда «" + first + "»; список команд: monsite --help");
     }
-    options.command = first == "check" ? Command::check : Command::build;
+    options.command = first == "check" ? Command::check : first == "build" ? Command::build : Command::collection_template;
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(rest).options(command_options(first)).run(), vm);
@@ -139,6 +167,17 @@ Options parse_options(const std::vector<std::string>& args) {
         return options;
     }
     options.data_dir = vm["data"].as<std::string>();
+    if (options.command == Command::collection_template) {
+        if (vm.count("config")) options.config_file = vm["config"].as<std::string>();
+        if (vm.count("out")) options.out_file = vm["out"].as<std::string>();
+        if (vm.count("school")) options.school = vm["school"].as<std::string>();
+        if (vm.count("year")) {
+            options.year = vm["year"].as<int>();
+            if (*options.year < 1900 || *options.year > 9999)
+                throw util::UsageError("год --year должен быть четырёхзначным, например 2026");
+        }
+        return options;
+    }
     if (vm.count("out")) options.out_dir = vm["out"].as<std::string>();
     if (vm.count("config")) options.config_file = vm["config"].as<std::string>();
     options.threads = vm["threads"].as<unsigned>();

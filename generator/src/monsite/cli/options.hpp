@@ -8,7 +8,7 @@
 
 namespace monsite::cli {
 
-enum class Command { none, help, version, check, build };
+enum class Command { none, help, version, check, build, collection_template };
 
 struct Options {
     Command command = Command::none;
@@ -20,6 +20,10 @@ struct Options {
     bool quiet = false;      // errors only
     bool verbose = false;    // every file as it is read
     bool strict = false;     // every warning is an error (exit 2, nothing published)
+    // monsite template
+    std::optional<int> year;
+    std::optional<std::filesystem::path> out_file;
+    std::optional<std::string> school;
 };
 
 // Parses argv (without the program name). Throws util::UsageError with a

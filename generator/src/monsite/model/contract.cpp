@@ -168,6 +168,11 @@ const Direction* find_direction(std::string_view id_or_name) {
 
 std::span<const std::string_view> default_indicator_ids() { return indicator_ids; }
 
+std::span<const std::string_view> boolean_words() {
+    static constexpr std::array<std::string_view, 2> words = {"да", "нет"};
+    return words;
+}
+
 std::span<const FieldSpec* const> school_fields() {
     static const std::vector<const FieldSpec*> fields = build_school_fields();
     return fields;

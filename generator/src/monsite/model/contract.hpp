@@ -66,6 +66,10 @@ std::span<const Direction> directions();
 // By id or Russian name (normalized); nullptr if unknown.
 const Direction* find_direction(std::string_view id_or_name);
 
+// The words a template offers for a boolean column, yes first: "да", "нет"
+// (ingest also reads yes/no, 1/0, +/-).
+std::span<const std::string_view> boolean_words();
+
 // Indicator ids of the default catalogue (section 5), in catalogue order.
 std::span<const std::string_view> default_indicator_ids();
 

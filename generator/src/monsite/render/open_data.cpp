@@ -92,15 +92,4 @@ std::string schools_csv(const std::vector<SchoolRow>& rows) {
     return csv.take();
 }
 
-std::vector<SchoolCsv> school_csv_files(const model::Results& results, const model::Catalogue& catalogue,
-                                        const std::vector<int>& years) {
-    auto rows = indicator_rows(results, catalogue, years);
-    std::map<std::string, std::vector<IndicatorRow>> by_school;
-    for (auto& r : rows)
-        if (std::string_view(r.scope) == "school") by_school[r.entity_id].push_back(std::move(r));
-    std::vector<SchoolCsv> files;
-    for (const auto& [id, list] : by_school) files.push_back({id, "data/schools/" + util::slug(id) + ".csv", indicators_csv(list)});
-    return files;
-}
-
 }  // namespace monsite::render

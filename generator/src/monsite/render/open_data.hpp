@@ -46,13 +46,4 @@ inline constexpr const char* school_columns[] = {"year", "school_id", "name", "t
 std::string indicators_csv(const std::vector<IndicatorRow>& rows);
 std::string schools_csv(const std::vector<SchoolRow>& rows);
 
-// One school's rows of indicators.csv for every year listed, published as
-// data/schools/<slug>.csv (path below the site root).
-struct SchoolCsv {
-    std::string school_id, path, csv;
-};
-// Every school's file, in school-code order.
-std::vector<SchoolCsv> school_csv_files(const model::Results& results, const model::Catalogue& catalogue,
-                                        const std::vector<int>& years);
-
 }  // namespace monsite::render

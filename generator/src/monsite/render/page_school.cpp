@@ -6,6 +6,7 @@
 #include "monsite/compute/summary.hpp"
 #include "monsite/render/format.hpp"
 #include "monsite/render/prose.hpp"
+#include "monsite/render/school_downloads.hpp"
 #include "monsite/render/views.hpp"
 #include "monsite/util/number_format.hpp"
 #include "monsite/util/slug.hpp"
@@ -85,8 +86,10 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
                 body["subjects"] = subject_rows(ss.subjects);
                 body["has_subjects"] = !ss.subjects.empty();
             }
-    body["downloads"] = json::array({json{{"href", href("data/schools/" + util::slug(s.school_id) + ".csv")},
-                                          {"label", text("download_school_csv")}},
+    body["downloads"] = json::array({json{{"href", href(school_xlsx_path(s.school_id, y.year))},
+                                          {"label", year_text("download_school_xlsx", y.year)}},
+                                     json{{"href", href(school_csv_path(s.school_id, y.year))},
+                                          {"label", year_text("download_school_csv", y.year)}},
                                      json{{"href", href("data/indicators.csv")}, {"label", text("download_all_csv")}},
                                      json{{"href", href("data/monitoring.xlsx")}, {"label", text("download_all_xlsx")}}});
     std::string path = y.prefix + school_path(s.school_id);

@@ -55,7 +55,6 @@ std::vector<SiteBuilder::Task> SiteBuilder::plan() const {
             b.open_data(*latest);
             for (const auto& c : b.in_.content) b.content(*latest, c);
             b.not_found(*latest);
-            b.school_downloads();
         }
     });
     return tasks;
@@ -109,10 +108,6 @@ json SiteBuilder::subject_rows(const std::vector<model::SubjectSummary>& subject
                                                  s.deficit_suppressed)}});
     }
     return rows;
-}
-void SiteBuilder::school_downloads() {
-    for (auto& f : school_csv_files(in_.results, in_.catalogue, in_.site.years))
-        pages_.push_back({std::move(f.path), std::move(f.csv), util::messages::school_data_origin(f.school_id)});
 }
 
 }  // namespace monsite::render

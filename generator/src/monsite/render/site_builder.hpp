@@ -129,7 +129,6 @@ private:
     std::string rule_number(const model::Exact& value) const;
     void content(const YearView& y, const ContentPage& c);          // page_content.cpp
     void not_found(const YearView& y);
-    void school_downloads();  // site_builder.cpp, with open_data.cpp's school_csv_files
 
     const PagesInput& in_;
     const Templates& t_;

@@ -4,6 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <string>
+#include <vector>
 
 #include "monsite/util/error.hpp"
 
@@ -18,6 +19,10 @@ struct XlsxWriter::State {
     lxw_format* plain_header = nullptr;  // the styles below are made on first use
     lxw_format* decimal_upto2 = nullptr;
     lxw_format* percent = nullptr;
+    lxw_format* wrapped = nullptr;
+    lxw_format* input_text = nullptr;
+    lxw_format* input_integer = nullptr;
+    lxw_format* input_decimal = nullptr;
     std::string path;
     std::string title;
     std::string author;
@@ -31,6 +36,15 @@ struct XlsxWriter::State {
             std::error_code ec;
             std::filesystem::remove(path, ec);
         }
+    }
+
+    lxw_format* input(lxw_format*& slot, const char* number_format) {
+        if (!slot) {
+            slot = workbook_add_format(book);
+            format_set_unlocked(slot);
+            if (number_format) format_set_num_format(slot, number_format);
+        }
+        return slot;
     }
 
     lxw_format* format(Style style) {
@@ -58,6 +72,16 @@ struct XlsxWriter::State {
                     format_set_num_format_index(percent, 9);  // built-in "0%"
                 }
                 return percent;
+            case Style::wrapped:
+                if (!wrapped) {
+                    wrapped = workbook_add_format(book);
+                    format_set_text_wrap(wrapped);
+                    format_set_align(wrapped, LXW_ALIGN_VERTICAL_TOP);
+                }
+                return wrapped;
+            case Style::input_text: return input(input_text, nullptr);
+            case Style::input_integer: return input(input_integer, "0");
+            case Style::input_decimal: return input(input_decimal, "0.0#");
             case Style::text:
             case Style::general: break;
         }
@@ -131,6 +155,90 @@ void XlsxWriter::header_tools(std::uint32_t last_row, std::uint16_t last_column)
 }
 
 void XlsxWriter::freeze_header() { worksheet_freeze_panes(state_->sheet, 1, 0); }
+
+namespace {
+
+// The first `limit` characters (code points) of UTF-8 text.
+std::string cut(const std::string& text, std::size_t limit) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && count++ == limit) return text.substr(0, i);
+    return text;
+}
+
+}  // namespace
+
+void XlsxWriter::print_setup(bool landscape, std::string_view title) {
+    if (!title.empty()) {
+        // "&" starts a code in Excel's header syntax: a literal one is doubled.
+        std::string header = "&C";
+        for (char c : title) header += c == '&' ? std::string("&&") : std::string(1, c);
+        worksheet_set_header(state_->sheet, cut(header, 255).c_str());  // Excel's limit
+    }
+    worksheet_set_footer(state_->sheet, "&C&P / &N");
+    if (landscape) worksheet_set_landscape(state_->sheet);
+    else worksheet_set_portrait(state_->sheet);
+    worksheet_set_paper(state_->sheet, 9);  // A4
+    worksheet_fit_to_pages(state_->sheet, 1, 0);
+    worksheet_repeat_rows(state_->sheet, 0, 0);
+    worksheet_set_margins(state_->sheet, 0.4, 0.4, 0.6, 0.6);
+    worksheet_gridlines(state_->sheet, LXW_SHOW_PRINT_GRIDLINES);
+}
+
+void XlsxWriter::column_style(std::uint16_t column, double width, Style style) {
+    worksheet_set_column(state_->sheet, column, column, width, state_->format(style));
+}
+
+
+void XlsxWriter::validate(std::uint32_t first_row, std::uint32_t last_row, std::uint16_t column,
+                          const Validation& rule) {
+    lxw_data_validation v{};
+    std::vector<std::string> choices = rule.choices;
+    std::vector<char*> list;
+    switch (rule.kind) {
+        case Validation::Kind::any: v.validate = LXW_VALIDATION_TYPE_ANY; break;
+        case Validation::Kind::whole_at_least_zero:
+            v.validate = LXW_VALIDATION_TYPE_INTEGER;
+            v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+            v.value_number = 0;
+            break;
+        case Validation::Kind::decimal_range:
+            v.validate = LXW_VALIDATION_TYPE_DECIMAL;
+            v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+            v.minimum_number = rule.minimum;
+            v.maximum_number = rule.maximum;
+            break;
+        case Validation::Kind::list:
+            v.validate = LXW_VALIDATION_TYPE_LIST;
+            for (auto& c : choices) list.push_back(c.data());
+            list.push_back(nullptr);
+            v.value_list = list.data();
+            break;
+    }
+    v.ignore_blank = LXW_VALIDATION_ON;
+    v.error_type = rule.strict ? LXW_VALIDATION_ERROR_TYPE_STOP : LXW_VALIDATION_ERROR_TYPE_WARNING;
+    std::string title = cut(rule.title, 32), message = cut(rule.message, 255);
+    if (!message.empty()) {
+        v.show_input = LXW_VALIDATION_ON;
+        if (!title.empty()) v.input_title = title.data();
+        v.input_message = message.data();
+    }
+    lxw_error error = worksheet_data_validation_range(state_->sheet, first_row, column, last_row, column, &v);
+    if (error != LXW_NO_ERROR)
+        throw util::InternalError(util::messages::xlsx_write_failed(state_->path, lxw_strerror(error)));
+}
+
+void XlsxWriter::protect() {
+    lxw_protection options{};
+    options.no_select_locked_cells = 0;
+    options.format_columns = 1;
+    options.format_rows = 1;
+    options.insert_rows = 1;
+    options.delete_rows = 1;
+    options.sort = 1;
+    options.autofilter = 1;
+    worksheet_protect(state_->sheet, nullptr, &options);
+}
 
 void XlsxWriter::close() {
     lxw_workbook* book = state_->book;

@@ -8,6 +8,7 @@
 #include "monsite/render/monitoring_xlsx.hpp"
 #include "monsite/render/open_data.hpp"
 #include "monsite/render/recommendation_view.hpp"
+#include "monsite/render/school_downloads.hpp"
 #include "monsite/render/site_json.hpp"
 #include "monsite/site/load.hpp"
 #include "monsite/site/resources.hpp"
@@ -171,10 +172,14 @@ void Pipeline::render(OutputSink& sink) {
     sink.add("data/indicators.csv", render::indicators_csv(indicator_rows), "открытые данные (indicators.csv)");
     sink.add("data/schools.csv", render::schools_csv(school_rows), "открытые данные (schools.csv)");
     fs::path workbook = sink.scratch_dir() / "monitoring.xlsx";
-    render::write_monitoring_xlsx(workbook, indicator_rows, school_rows, texts_);
+    render::write_monitoring_xlsx(workbook, indicator_rows, school_rows, texts_,
+                                  render::monitoring_names(data_, config_.catalogue, config_.municipality));
     sink.add("data/monitoring.xlsx", read_bytes(workbook), "открытые данные (monitoring.xlsx)");
     sink.add("data/site.json", render::site_json(pages), "открытые данные (site.json)");
     sink.add("data/recommendations.csv", render::recommendations_csv(pages), "открытые данные (recommendations.csv)");
+    render::school_downloads(pages, sink.scratch_dir(), [&sink](render::Page page) {
+        sink.add(page.path, std::move(page.body), std::move(page.origin));
+    });
     progress("страницы сайта");
     add_static_files(sink, themes_);
     pages.charts_script = add_chart_scripts(sink, chart_scripts_);
