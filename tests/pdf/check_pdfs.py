@@ -4,7 +4,7 @@
 For every school page of the latest year there must be data/schools/<id>.pdf:
 A4, at most three pages, its text (pdftotext) holding the school's name, its
 group and the title of one of its recommendations; the document information
-gives the page's title and the department as author. Usage: check_pdfs.py SITE
+gives the page's title, the department as author and the site's language. Usage: check_pdfs.py SITE
 """
 import html
 import json
@@ -66,6 +66,8 @@ def main():
                 problems.append(f"{sid}: its {what} {needle!r} is not in the PDF's text")
         if recs and not any(r in text for r in recs):
             problems.append(f"{sid}: none of its {len(recs)} recommendations is in the PDF's text")
+        if f"/Lang ({meta['language']})".encode() not in pdf.read_bytes():
+            problems.append(f"{sid}: the PDF does not give the site's language {meta['language']!r}")
         if "http://127.0.0.1" in text or "about:blank" in text:
             problems.append(f"{sid}: the PDF shows a browser address")
     for p in problems:
