@@ -102,7 +102,7 @@ ExitStatus run_check(const Options& options) {
 }
 
 ExitStatus print_pdfs(const std::filesystem::path& site, const std::optional<std::filesystem::path>& out,
-                      unsigned threads, bool quiet);
+                      unsigned threads, bool quiet, const std::string& shown_out);
 
 ExitStatus run_build(const Options& options) {
     site::BuildOptions build;
@@ -134,7 +134,8 @@ ExitStatus run_build(const Options& options) {
     if (options.pdf)
         build.before_publish = [&options, &pdf_status](const std::filesystem::path& staged, site::OutputSink& sink) {
             const std::filesystem::path printed = sink.scratch_dir() / "pdf";
-            pdf_status = print_pdfs(staged, printed, options.threads, options.quiet);
+            pdf_status = print_pdfs(staged, printed, options.threads, options.quiet,
+                                    (options.out_dir / "data").generic_string());
             std::error_code ec;
             for (auto it = std::filesystem::recursive_directory_iterator(printed, ec);
                  !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
@@ -169,8 +170,9 @@ ExitStatus run_build(const Options& options) {
 }
 
 // Prints the PDFs of a built site; progress goes to stderr, on one rewritten line on a terminal.
+// `shown_out` names where the PDFs end up, for the summary.
 ExitStatus print_pdfs(const std::filesystem::path& site, const std::optional<std::filesystem::path>& out,
-                      unsigned threads, bool quiet) {
+                      unsigned threads, bool quiet, const std::string& shown_out) {
     pdf::BatchOptions batch;
     batch.site = site;
     if (out) batch.out = *out;
@@ -194,13 +196,14 @@ ExitStatus print_pdfs(const std::filesystem::path& site, const std::optional<std
         std::string avg = average;
         if (auto dot = avg.find('.'); dot != std::string::npos) avg[dot] = ',';
         std::cout << "PDF: записано " << report.written.size() << " из " << pages << " в "
-                  << (out ? *out : site / "data").generic_string() << "; в среднем " << avg << " с на страницу\n";
+                  << shown_out << "; в среднем " << avg << " с на страницу\n";
     }
     return report.failures.empty() ? ExitStatus::ok : ExitStatus::internal;
 }
 
 ExitStatus run_pdf(const Options& options) {
-    return print_pdfs(options.site_dir, options.pdf_out, options.threads, options.quiet);
+    return print_pdfs(options.site_dir, options.pdf_out, options.threads, options.quiet,
+                      (options.pdf_out ? *options.pdf_out : options.site_dir / "data").generic_string());
 }
 
 }  // namespace
