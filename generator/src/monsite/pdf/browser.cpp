@@ -66,6 +66,9 @@ std::string chromium_missing_message() {
 }
 
 Browser::Browser(const std::filesystem::path& executable_path) {
+    // A browser that dies mid-batch must not kill monsite with SIGPIPE on the next
+    // write: the write fails instead, and the page is reported.
+    ::signal(SIGPIPE, SIG_IGN);
     std::error_code ec;
     std::string pattern = (std::filesystem::temp_directory_path(ec) / "monsite-chromium-XXXXXX").string();
     std::vector<char> buffer(pattern.begin(), pattern.end());
