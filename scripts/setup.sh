@@ -11,6 +11,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libzip-dev libexpat1-dev libxlsxwriter-dev libboost-program-options-dev doctest-dev
   libtomlplusplus-dev nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev
+  libcpp-httplib-dev poppler-utils
   python3 unzip
   clang libclang-rt-14-dev
 )

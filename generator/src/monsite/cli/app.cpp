@@ -1,11 +1,17 @@
 #include "monsite/cli/app.hpp"
 
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "monsite/cli/options.hpp"
+#include "monsite/pdf/batch.hpp"
 #include "monsite/site/build.hpp"
 #include "monsite/site/pipeline.hpp"
 #include "monsite/site/template.hpp"
@@ -96,6 +102,9 @@ ExitStatus run_check(const Options& options) {
     return ExitStatus::ok;
 }
 
+ExitStatus print_pdfs(const std::filesystem::path& site, const std::optional<std::filesystem::path>& out,
+                      unsigned threads, bool quiet, const std::string& shown_out);
+
 ExitStatus run_build(const Options& options) {
     site::BuildOptions build;
     build.data_dir = options.data_dir;
@@ -120,6 +129,24 @@ ExitStatus run_build(const Options& options) {
         };
     if (options.verbose) build.on_file = [](std::string_view file) { std::cerr << "чтение " << file << '\n'; };
     if (options.verbose) build.on_note = [](std::string_view note) { std::cerr << note << '\n'; };
+    // build --pdf: the PDFs are printed from the staged site into the scratch folder
+    // and added to the sink, so that they are published with the site, at once.
+    ExitStatus pdf_status = ExitStatus::ok;
+    if (options.pdf)
+        build.before_publish = [&options, &pdf_status](const std::filesystem::path& staged, site::OutputSink& sink) {
+            const std::filesystem::path printed = sink.scratch_dir() / "pdf";
+            pdf_status = print_pdfs(staged, printed, options.threads, options.quiet,
+                                    (options.out_dir / "data").generic_string());
+            std::error_code ec;
+            for (auto it = std::filesystem::recursive_directory_iterator(printed, ec);
+                 !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+                if (!it->is_regular_file() || it->path().extension() != ".pdf") continue;
+                std::ifstream in(it->path(), std::ios::binary);
+                std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+                sink.add("data/" + std::filesystem::relative(it->path(), printed).generic_string(), std::move(bytes),
+                         "monsite build --pdf");
+            }
+        };
     util::Diagnostics diags;
     auto report = site::build_site(build, diags);
     if (options.verbose) std::cerr << "monsite: сборка заняла " << elapsed() << '\n';
@@ -140,7 +167,44 @@ ExitStatus run_build(const Options& options) {
     } else {
         print_quiet_warning_count(diags);
     }
-    return ExitStatus::ok;
+    return pdf_status;
+}
+
+// Prints the PDFs of a built site; progress goes to stderr, on one rewritten line on a terminal.
+// `shown_out` names where the PDFs end up, for the summary.
+ExitStatus print_pdfs(const std::filesystem::path& site, const std::optional<std::filesystem::path>& out,
+                      unsigned threads, bool quiet, const std::string& shown_out) {
+    pdf::BatchOptions batch;
+    batch.site = site;
+    if (out) batch.out = *out;
+    batch.threads = threads;
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    if (!quiet)
+        batch.on_page = [terminal](std::size_t done, std::size_t total, const std::string& label) {
+            if (terminal)
+                std::cerr << "\rPDF: " << done << " из " << total << " — " << label << "\033[K" << std::flush;
+            else
+                std::cerr << "PDF: " << done << " из " << total << " — " << label << '\n';
+        };
+    pdf::BatchReport report = pdf::print_site(batch);
+    if (!quiet && terminal && !(report.written.empty() && report.failures.empty())) std::cerr << '\n';
+    for (const auto& failure : report.failures)
+        std::cerr << "monsite: PDF «" << failure.label << "» не напечатан: " << failure.message << '\n';
+    if (!quiet) {
+        const std::size_t pages = report.written.size() + report.failures.size();
+        char average[32];
+        std::snprintf(average, sizeof average, "%.2f", pages ? report.seconds / static_cast<double>(pages) : 0.0);
+        std::string avg = average;
+        if (auto dot = avg.find('.'); dot != std::string::npos) avg[dot] = ',';
+        std::cout << "PDF: записано " << report.written.size() << " из " << pages << " в "
+                  << shown_out << "; в среднем " << avg << " с на страницу\n";
+    }
+    return report.failures.empty() ? ExitStatus::ok : ExitStatus::internal;
+}
+
+ExitStatus run_pdf(const Options& options) {
+    return print_pdfs(options.site_dir, options.pdf_out, options.threads, options.quiet,
+                      (options.pdf_out ? *options.pdf_out : options.site_dir / "data").generic_string());
 }
 
 ExitStatus run_template(const Options& options) {
@@ -182,6 +246,7 @@ int run(int argc, char** argv) {
             case Command::check: return static_cast<int>(run_check(options));
             case Command::build: return static_cast<int>(run_build(options));
             case Command::collection_template: return static_cast<int>(run_template(options));
+            case Command::pdf: return static_cast<int>(run_pdf(options));
         }
     } catch (const util::Error& e) {
         std::cerr << "monsite: " << e.to_diagnostic().to_string() << '\n';

@@ -26,8 +26,23 @@ po::options_description template_options() {
     return d;
 }
 
+po::options_description pdf_options() {
+    po::options_description d("Параметры", 200, 100);
+    d.add_options()
+        ("site", po::value<std::string>()->value_name("ПАПКА")->default_value("public"),
+         "собранный сайт (результат monsite build)")
+        ("out", po::value<std::string>()->value_name("ПАПКА"),
+         "куда записать PDF (по умолчанию ПАПКА_САЙТА/data): schools/<код>.pdf и report-<год>.pdf")
+        ("threads,j", po::value<unsigned>()->value_name("N")->default_value(0),
+         "сколько страниц печатать одновременно (0 — по числу ядер, не больше 4)")
+        ("quiet,q", po::bool_switch(), "печатать только ошибки")
+        ("help,h", po::bool_switch(), "справка по команде");
+    return d;
+}
+
 po::options_description command_options(const std::string& command) {
     if (command == "template") return template_options();
+    if (command == "pdf") return pdf_options();
     // Boost wraps by bytes, and a Cyrillic letter takes two: a wide line keeps
     // each description on one line in an 80-column terminal.
     po::options_description d("Параметры", 200, 100);
@@ -50,6 +65,9 @@ po::options_description command_options(const std::string& command) {
         ("verbose,v", po::bool_switch(),
          command == "build" ? "называть каждый читаемый файл и показывать время шагов сборки" : "называть каждый читаемый файл")
         ("help,h", po::bool_switch(), "справка по команде");
+    if (command == "build")
+        d.add_options()("pdf", po::bool_switch(),
+                        "после сборки напечатать PDF школ и отчёта (как monsite pdf) и опубликовать их вместе с сайтом");
     return d;
 }
 
@@ -78,6 +96,7 @@ std::string general_help() {
                "Команды:\n"
                "  check      проверить данные и настройки, ничего не записывая\n"
                "  build      рассчитать показатели и опубликовать сайт и открытые данные в public/\n"
+               "  pdf        напечатать из собранного сайта PDF каждой школы и отчёта (нужен chromium)\n"
                "  template   записать книгу Excel для сбора данных от школ\n"
                "  help       справка по команде, например: monsite help build\n"
                "\n"
@@ -100,7 +119,7 @@ std::string command_help(const std::string& command) {
                "\n" +
                describe(command_options(command)) + "\n" + exit_statuses;
     if (command == "build")
-        return "monsite build [--data ПАПКА] [--out ПАПКА] [--config ФАЙЛ] [-j N] [--strict] [-q | -v]\n"
+        return "monsite build [--data ПАПКА] [--out ПАПКА] [--config ФАЙЛ] [-j N] [--strict] [--pdf] [-q | -v]\n"
                "\n"
                "Проверяет данные, рассчитывает показатели, группы эффективности и рейтинг и публикует\n"
                "в папку --out сайт (страницы всех лет, графики, sitemap.xml, если задан site_url) и\n"
@@ -119,6 +138,13 @@ std::string command_help(const std::string& command) {
                "столбцу. Если в папке данных есть таблица «ОО», в книгу вписываются коды и названия\n"
                "школ последнего года; с --school — только одной школы. Заполненная книга проходит\n"
                "monsite check без изменений.\n"
+    if (command == "pdf")
+        return "monsite pdf [--site ПАПКА] [--out ПАПКА] [-j N] [-q]\n"
+               "\n"
+               "Печатает из собранного сайта PDF страницы каждой школы последнего года и ежегодного\n"
+               "аналитического отчёта округа (формат A4). Печатает браузер chromium без окна: он\n"
+               "запускается один раз, сайт отдаётся ему только на 127.0.0.1, графики печатаются\n"
+               "построенными. Если страница не напечаталась, она названа, остальные PDF записаны, код 3.\n"
                "\n" +
                describe(command_options(command)) + "\n" + exit_statuses;
     if (command == "help") return "monsite help <команда>\n\nПечатает справку по команде.\n";
@@ -147,12 +173,15 @@ Options parse_options(const std::vector<std::string>& args) {
         }
         return options;
     }
-    if (first != "check" && first != "build" && first != "template") {
+    if (first != "check" && first != "build" && first != "pdf" && first != "template") {
         if (first.starts_with("-"))
             throw util::UsageError("неизвестный параметр «" + first + "»; справка: monsite --help");
         throw util::UsageError("неизвестная команда «" + first + "»; список команд: monsite --help");
     }
-    options.command = first == "check" ? Command::check : first == "build" ? Command::build : Command::collection_template;
+    options.command = first == "check"   ? Command::check
+                      : first == "build" ? Command::build
+                      : first == "pdf"   ? Command::pdf
+                                         : Command::collection_template;
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(rest).options(command_options(first)).run(), vm);
@@ -164,6 +193,13 @@ Options parse_options(const std::vector<std::string>& args) {
     if (vm["help"].as<bool>()) {
         options.command = Command::help;
         options.help_topic = first;
+        return options;
+    }
+    if (options.command == Command::pdf) {
+        options.site_dir = vm["site"].as<std::string>();
+        if (vm.count("out")) options.pdf_out = vm["out"].as<std::string>();
+        options.threads = vm["threads"].as<unsigned>();
+        options.quiet = vm["quiet"].as<bool>();
         return options;
     }
     options.data_dir = vm["data"].as<std::string>();
@@ -178,6 +214,7 @@ Options parse_options(const std::vector<std::string>& args) {
         }
         return options;
     }
+    if (vm.count("pdf")) options.pdf = vm["pdf"].as<bool>();
     if (vm.count("out")) options.out_dir = vm["out"].as<std::string>();
     if (vm.count("config")) options.config_file = vm["config"].as<std::string>();
     options.threads = vm["threads"].as<unsigned>();

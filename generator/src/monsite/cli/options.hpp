@@ -8,7 +8,7 @@
 
 namespace monsite::cli {
 
-enum class Command { none, help, version, check, build, collection_template };
+enum class Command { none, help, version, check, build, pdf, collection_template };
 
 struct Options {
     Command command = Command::none;
@@ -20,6 +20,9 @@ struct Options {
     bool quiet = false;      // errors only
     bool verbose = false;    // every file as it is read
     bool strict = false;     // every warning is an error (exit 2, nothing published)
+    bool pdf = false;        // build --pdf: print the PDFs and publish them with the site
+    std::filesystem::path site_dir = "public";  // pdf --site
+    std::optional<std::filesystem::path> pdf_out;  // pdf --out (default: SITE/data)
     // monsite template
     std::optional<int> year;
     std::optional<std::filesystem::path> out_file;

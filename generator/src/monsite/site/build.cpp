@@ -50,6 +50,7 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
         diags.warnings_to_errors();
         return std::nullopt;
     }
+    if (options.before_publish) options.before_publish(publisher.staging_dir(), publisher);
     if (options.on_progress) options.on_progress("публикация");
     report.files = publisher.commit();
     return report;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,10 @@ namespace monsite::site {
 // The pipeline's options and where the site goes.
 struct BuildOptions : PipelineOptions {
     std::filesystem::path out_dir = "public";
+    // Called after the site is staged and before it is published, with the staged
+    // site (complete, as it will be published) and the sink: files it adds are
+    // published with the site, at once (build --pdf prints here). May throw.
+    std::function<void(const std::filesystem::path& staged, OutputSink& sink)> before_publish;
 };
 
 struct BuildReport {
