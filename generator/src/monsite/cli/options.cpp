@@ -138,6 +138,8 @@ std::string command_help(const std::string& command) {
                "столбцу. Если в папке данных есть таблица «ОО», в книгу вписываются коды и названия\n"
                "школ последнего года; с --school — только одной школы. Заполненная книга проходит\n"
                "monsite check без изменений.\n"
+               "\n" +
+               describe(command_options(command)) + "\n" + exit_statuses;
     if (command == "pdf")
         return "monsite pdf [--site ПАПКА] [--out ПАПКА] [-j N] [-q]\n"
                "\n"
