@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "monsite/pdf/browser.hpp"
+#include "monsite/pdf/outline.hpp"
 #include "monsite/pdf/pdf_info.hpp"
 #include "monsite/pdf/server.hpp"
 #include "monsite/util/error.hpp"
@@ -40,8 +41,29 @@ constexpr const char* ready_script = R"JS((async () => {
   }
   await document.fonts.ready;
   return { title: document.title,
+           contents: document.querySelectorAll('.toc-page[data-for]').length,
            failed: charts.filter((c) => c.classList.contains('chart-failed')).map((c) => c.id).join(' ') };
 })())JS";
+
+// Fills each contents entry (<span class="toc-page" data-for="ID">) with the
+// page of heading ID, read from the first print's outline (entries in
+// document order, as the contents): returns the headings not found.
+constexpr const char* contents_script = R"JS(((entries) => {
+  const norm = (s) => (s || '').replace(/\s+/g, ' ').trim();
+  const missing = [];
+  let from = 0;
+  for (const span of document.querySelectorAll('.toc-page[data-for]')) {
+    const heading = document.getElementById(span.dataset.for);
+    const title = heading ? norm(heading.textContent) : '';
+    let found = -1;
+    for (let i = from; title && i < entries.length; ++i)
+      if (entries[i].page > 0 && norm(entries[i].title) === title) { found = i; break; }
+    if (found < 0) { missing.push(title || span.dataset.for); continue; }
+    span.textContent = String(entries[found].page);
+    from = found + 1;
+  }
+  return missing;
+}))JS";
 
 std::string escape_html(std::string_view s) {
     std::string out;
@@ -146,17 +168,38 @@ void print_one(Browser& browser, const std::string& session, const std::string& 
     const std::string failed = value.value("failed", "");
     if (!failed.empty()) throw InternalError("графики не построены: " + failed);
     const std::string title = value.value("title", job.label);
-    nlohmann::json pdf = browser.call("Page.printToPDF",
-                                      {{"printBackground", true},
-                                       {"preferCSSPageSize", true},
-                                       {"displayHeaderFooter", true},
-                                       {"headerTemplate", "<span></span>"},
-                                       {"footerTemplate", footer_template(title)},
-                                       {"generateTaggedPDF", true},
-                                       {"generateDocumentOutline", true}},
-                                      session, std::chrono::seconds(120));
-    std::string bytes = decode_base64(pdf.value("data", ""));
-    if (bytes.compare(0, 5, "%PDF-") != 0) throw InternalError("chromium вернул не PDF");
+    auto print = [&] {
+        nlohmann::json pdf = browser.call("Page.printToPDF",
+                                          {{"printBackground", true},
+                                           {"preferCSSPageSize", true},
+                                           {"displayHeaderFooter", true},
+                                           {"headerTemplate", "<span></span>"},
+                                           {"footerTemplate", footer_template(title)},
+                                           {"generateTaggedPDF", true},
+                                           {"generateDocumentOutline", true}},
+                                          session, std::chrono::seconds(120));
+        std::string bytes = decode_base64(pdf.value("data", ""));
+        if (bytes.compare(0, 5, "%PDF-") != 0) throw InternalError("chromium вернул не PDF");
+        return bytes;
+    };
+    std::string bytes = print();
+    if (value.value("contents", 0) > 0) {
+        // Contents with page numbers: the first print tells where each heading
+        // landed; the numbers go into the page and it is printed again. The
+        // contents stand on pages of their own, so the numbers move nothing.
+        nlohmann::json entries = nlohmann::json::array();
+        for (const auto& e : read_outline(bytes)) entries.push_back({{"title", e.title}, {"page", e.page}});
+        nlohmann::json filled = browser.call(
+            "Runtime.evaluate",
+            {{"expression", std::string(contents_script) + "(" + entries.dump() + ")"}, {"returnByValue", true}},
+            session);
+        if (filled.contains("exceptionDetails"))
+            throw InternalError("ошибка скрипта содержания: " + filled["exceptionDetails"].value("text", ""));
+        const nlohmann::json missing = filled["result"].value("value", nlohmann::json::array());
+        if (!missing.empty())
+            throw InternalError("в содержании нет номера страницы для раздела «" + missing[0].get<std::string>() + "»");
+        bytes = print();
+    }
     set_document_info(bytes, {title, facts.department, {}, "monsite " MONSITE_VERSION});
     write_atomically(job.out, bytes);
 }
