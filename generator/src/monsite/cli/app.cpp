@@ -132,6 +132,7 @@ ExitStatus run_build(const Options& options) {
     // build --pdf: the PDFs are printed from the staged site into the scratch folder
     // and added to the sink, so that they are published with the site, at once.
     ExitStatus pdf_status = ExitStatus::ok;
+    build.pdf = options.pdf;
     if (options.pdf)
         build.before_publish = [&options, &pdf_status](const std::filesystem::path& staged, site::OutputSink& sink) {
             const std::filesystem::path printed = sink.scratch_dir() / "pdf";

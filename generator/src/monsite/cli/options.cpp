@@ -32,7 +32,7 @@ po::options_description pdf_options() {
         ("site", po::value<std::string>()->value_name("ПАПКА")->default_value("public"),
          "собранный сайт (результат monsite build)")
         ("out", po::value<std::string>()->value_name("ПАПКА"),
-         "куда записать PDF (по умолчанию ПАПКА_САЙТА/data): schools/<код>.pdf и report-<год>.pdf")
+         "куда записать PDF (по умолчанию ПАПКА_САЙТА/data): schools/<код>-<год>.pdf и report-<год>.pdf")
         ("threads,j", po::value<unsigned>()->value_name("N")->default_value(0),
          "сколько страниц печатать одновременно (0 — по числу ядер, не больше 4)")
         ("quiet,q", po::bool_switch(), "печатать только ошибки")

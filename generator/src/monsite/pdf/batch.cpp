@@ -216,9 +216,12 @@ std::vector<PdfJob> plan_jobs(const BatchOptions& options) {
         if (it->is_directory() && fs::is_regular_file(it->path() / "index.html"))
             ids.push_back(it->path().filename().string());
     std::sort(ids.begin(), ids.end());
-    for (const auto& id : ids) jobs.push_back({id, facts.base + "schools/" + id + "/", out / "schools" / (id + ".pdf")});
+    // As render's school_pdf_path: the page's folder is the school's slug.
+    const std::string year = std::to_string(facts.year);
+    for (const auto& id : ids)
+        jobs.push_back({id, facts.base + "schools/" + id + "/", out / "schools" / (id + "-" + year + ".pdf")});
     if (fs::is_regular_file(options.site / "report" / "index.html"))
-        jobs.push_back({"report", facts.base + "report/", out / ("report-" + std::to_string(facts.year) + ".pdf")});
+        jobs.push_back({"report", facts.base + "report/", out / ("report-" + year + ".pdf")});
     return jobs;
 }
 

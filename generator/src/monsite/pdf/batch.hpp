@@ -26,7 +26,7 @@ struct PdfFailure {
 
 struct BatchOptions {
     std::filesystem::path site = "public";  // a built site (it has data/site.json)
-    std::filesystem::path out;              // empty: SITE/data; schools go to OUT/schools/<id>.pdf
+    std::filesystem::path out;              // empty: SITE/data; schools go to OUT/schools/<slug>-<year>.pdf, the report to OUT/report-<year>.pdf
     unsigned threads = 0;                   // pages printed at once; 0: one per core, at most 4
     // Called after each page, from the printing threads (one at a time): done of total, the page.
     std::function<void(std::size_t done, std::size_t total, const std::string& label)> on_page;

@@ -86,12 +86,19 @@ void SiteBuilder::school(const YearView& y, const model::SchoolYear& s) {
                 body["subjects"] = subject_rows(ss.subjects);
                 body["has_subjects"] = !ss.subjects.empty();
             }
-    body["downloads"] = json::array({json{{"href", href(school_xlsx_path(s.school_id, y.year))},
+    json downloads = json::array();
+    // Only the latest year is printed (monsite pdf), and only with build --pdf.
+    if (in_.site.pdf && y.latest)
+        downloads.push_back({{"href", href(school_pdf_path(s.school_id, y.year))},
+                             {"label", year_text("download_school_pdf", y.year)}});
+    for (auto& d : json::array({json{{"href", href(school_xlsx_path(s.school_id, y.year))},
                                           {"label", year_text("download_school_xlsx", y.year)}},
                                      json{{"href", href(school_csv_path(s.school_id, y.year))},
                                           {"label", year_text("download_school_csv", y.year)}},
                                      json{{"href", href("data/indicators.csv")}, {"label", text("download_all_csv")}},
-                                     json{{"href", href("data/monitoring.xlsx")}, {"label", text("download_all_xlsx")}}});
+                                json{{"href", href("data/monitoring.xlsx")}, {"label", text("download_all_xlsx")}}}))
+        downloads.push_back(std::move(d));
+    body["downloads"] = std::move(downloads);
     std::string path = y.prefix + school_path(s.school_id);
     emit(y, path, "schools/", s.short_name + " — " + std::to_string(y.year),
          texts().fill("description_school", {{"school", s.name}, {"year", std::to_string(y.year)}}), "school",

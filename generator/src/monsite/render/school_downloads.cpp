@@ -64,6 +64,10 @@ std::string school_xlsx_path(const std::string& school_id, int year) {
     return "data/schools/" + util::slug(school_id) + "-" + std::to_string(year) + ".xlsx";
 }
 
+std::string school_pdf_path(const std::string& school_id, int year) {
+    return "data/schools/" + util::slug(school_id) + "-" + std::to_string(year) + ".pdf";
+}
+
 std::string school_csv_path(const std::string& school_id, int year) {
     return "data/schools/" + util::slug(school_id) + "-" + std::to_string(year) + ".csv";
 }

@@ -58,9 +58,11 @@ struct SchoolSheet {
 // The sheet of school `school_id` in `year` (both must exist in `in`).
 SchoolSheet school_sheet(const PagesInput& in, int year, const std::string& school_id);
 
-// Paths below the site root: "data/schools/<slug>-<year>.xlsx" and ".csv".
+// Paths below the site root: "data/schools/<slug>-<year>.xlsx", ".csv", and
+// ".pdf" (printed by monsite pdf from the school's page, pdf/batch.hpp).
 std::string school_xlsx_path(const std::string& school_id, int year);
 std::string school_csv_path(const std::string& school_id, int year);
+std::string school_pdf_path(const std::string& school_id, int year);
 
 // The CSV for people: the school in brief, an empty line, the indicators' table,
 // an empty line, the recommendations' table (when there are any).

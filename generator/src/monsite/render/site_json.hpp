@@ -20,6 +20,7 @@ struct SiteInfo {
     std::string base_url;
     std::string language;
     std::vector<int> years;  // published years, ascending
+    bool pdf = false;        // PDFs are printed with the site (build --pdf): pages link them
 };
 
 struct PagesInput;  // render/pages.hpp

@@ -161,7 +161,7 @@ void Pipeline::compute() {
 }
 
 void Pipeline::render(OutputSink& sink) {
-    render::SiteInfo info{config_.municipality, config_.department, config_.base_url, config_.language, years_};
+    render::SiteInfo info{config_.municipality, config_.department, config_.base_url, config_.language, years_, options_.pdf};
     const bool charts = chart_scripts_.has_value();
     render::PagesInput pages{info,   data_,   results_, config_.catalogue, config_.rules,  texts_,
                              content_, charts, config_.site_url, recommendations_, decisions_};

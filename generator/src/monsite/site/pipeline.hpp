@@ -30,6 +30,7 @@ struct PipelineOptions {
     std::optional<std::filesystem::path> config_file;  // default: <data>/site.toml if present, else built-in
     unsigned threads = 0;                              // 0: one per core
     bool strict = false;  // every warning is an error (also when the configuration says strict = true)
+    bool pdf = false;     // the PDFs will be printed and published with the site: pages link them
     std::function<void(std::string_view step)> on_progress;  // "чтение и проверка данных", ...
     std::function<void(std::string_view file)> on_file;      // LoadOptions::on_file
     std::function<void(std::string_view note)> on_note;      // LoadOptions::on_note
