@@ -753,11 +753,20 @@ def csv_field(s):
     return s
 
 
-def write_csv(path, header, rows):
+def inert(s):
+    """A text no spreadsheet runs as a formula (OWASP CSV injection): a leading '."""
+    s = str(s)
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
+
+
+def write_csv(path, header, rows, texts):
+    """texts: the columns holding texts from the data (names, ids), made inert."""
     with open(path, "wb") as f:
         f.write(b"\xef\xbb\xbf")
-        for r in [header] + rows:
-            f.write((",".join(csv_field(x) for x in r) + "\n").encode("utf-8"))
+        f.write((",".join(csv_field(x) for x in header) + "\n").encode("utf-8"))
+        for r in rows:
+            f.write((",".join(csv_field(inert(x) if header[i] in texts else x) for i, x in enumerate(r)) + "\n")
+                    .encode("utf-8"))
 
 
 SCOPE_ORDER = {"municipality": 0, "cluster": 1, "school": 2}
@@ -778,10 +787,10 @@ def run(data_dir, out_dir, min_group=5):
     os.makedirs(out_dir, exist_ok=True)
     write_csv(os.path.join(out_dir, "indicators.csv"),
               ["year", "scope", "entity_id", "indicator_id", "value", "numerator",
-               "denominator", "level", "note"], all_rows)
+               "denominator", "level", "note"], all_rows, {"entity_id"})
     write_csv(os.path.join(out_dir, "schools.csv"),
               ["year", "school_id", "name", "type", "cluster", "composite", "group", "rank"],
-              all_srows)
+              all_srows, {"school_id", "name", "type", "cluster"})
     return len(all_rows), len(all_srows)
 
 

@@ -101,6 +101,24 @@ TEST_CASE("schools_csv: header and hand-made rows") {
     CHECK(render::schools_csv({}) == bom + "year,school_id,name,type,cluster,composite,group,rank\n");
 }
 
+TEST_CASE("open-data CSV: a formula-looking text from the data is made inert, numbers and codes are not") {
+    std::vector<render::SchoolRow> rows = {
+        {2025, "-rf", "=HYPERLINK(\"http://evil.example\",\"x\")", "+СОШ", "@Город", "66.67", "high", "1"},
+    };
+    CHECK(render::schools_csv(rows) ==
+          bom +
+              "year,school_id,name,type,cluster,composite,group,rank\n"
+              "2025,'-rf,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'+СОШ,'@Город,66.67,high,1\n");
+    render::IndicatorRow cluster = indicator_row("cluster", "=SUM(A1:A2)", "diag_coverage", "-1.50", "", "", "", "");
+    CHECK(render::indicators_csv({cluster}) ==
+          bom + "year,scope,entity_id,indicator_id,value,numerator,denominator,level,note\n"
+                "2025,cluster,'=SUM(A1:A2),diag_coverage,-1.50,,,,\n");
+    CHECK(render::inert_text("\tx") == "'\tx");
+    CHECK(render::inert_text("\rx") == "'\rx");
+    CHECK(render::inert_text("Школа") == "Школа");
+    CHECK(render::inert_text("") == "");
+}
+
 TEST_CASE("a school name with quotes, a comma and a line break round-trips through the CSV reader") {
     const std::string tricky = "МБОУ \"СОШ № 1\", г. Заречный";
     const std::string multiline = "Школа\nс переносом";

@@ -22,6 +22,8 @@ CsvWriter& CsvWriter::field(std::string_view text) {
     return *this;
 }
 
+CsvWriter& CsvWriter::text(std::string_view text) { return field(inert_text(text)); }
+
 void CsvWriter::end_row() {
     out_ += '\n';
     row_started_ = false;

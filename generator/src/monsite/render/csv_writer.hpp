@@ -7,13 +7,17 @@
 
 namespace monsite::render {
 
+std::string inert_text(std::string_view text);  // declared with PeopleCsvWriter below
+
 class CsvWriter {
 public:
     CsvWriter();  // starts with the BOM
+    // A code or a number, written as it is.
     CsvWriter& field(std::string_view text);
+    // A text from the data (a name, an id, a reason): made inert (inert_text
+    // below), so that a spreadsheet opening the file runs no formula.
+    CsvWriter& text(std::string_view text);
     void end_row();
-    // Text is written unchanged, even when it starts with "=": open data must
-    // equal its source. (monitoring.xlsx stores text as strings, never formulas.)
     std::string take() { return std::move(out_); }
 
 private:

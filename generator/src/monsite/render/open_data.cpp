@@ -73,7 +73,7 @@ std::string indicators_csv(const std::vector<IndicatorRow>& rows) {
     for (const char* column : indicator_columns) csv.field(column);
     csv.end_row();
     for (const auto& r : rows) {
-        csv.field(std::to_string(r.year)).field(r.scope).field(r.entity_id).field(r.indicator_id).field(r.value);
+        csv.field(std::to_string(r.year)).field(r.scope).text(r.entity_id).field(r.indicator_id).field(r.value);
         csv.field(r.numerator).field(r.denominator).field(r.level).field(r.note);
         csv.end_row();
     }
@@ -85,7 +85,7 @@ std::string schools_csv(const std::vector<SchoolRow>& rows) {
     for (const char* column : school_columns) csv.field(column);
     csv.end_row();
     for (const auto& r : rows) {
-        csv.field(std::to_string(r.year)).field(r.school_id).field(r.name).field(r.type).field(r.cluster);
+        csv.field(std::to_string(r.year)).text(r.school_id).text(r.name).text(r.type).text(r.cluster);
         csv.field(r.composite).field(r.group).field(r.rank);
         csv.end_row();
     }

@@ -217,8 +217,8 @@ std::string recommendations_csv(const PagesInput& in) {
         if (!decisions) continue;
         for (const auto& m : decisions->recommendations) {
             const RecommendationView v = recommendation_view(in, m, year);
-            csv.field(std::to_string(year)).field(m.school_id).field(v.addressee).field(v.rule_id);
-            csv.field(std::to_string(v.priority)).field(v.reason);
+            csv.field(std::to_string(year)).text(m.school_id).field(v.addressee).field(v.rule_id);
+            csv.field(std::to_string(v.priority)).text(v.reason);
             csv.end_row();
         }
     }
