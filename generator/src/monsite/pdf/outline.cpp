@@ -6,26 +6,10 @@
 #include <optional>
 #include <set>
 
+#include "monsite/util/strings.hpp"
+
 namespace monsite::pdf {
 namespace {
-
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // Objects by number: the text of each object's body (from after "obj" to
 // "endobj"), found through the cross-reference table(s), newest first.
@@ -211,11 +195,11 @@ std::string pdf_string_to_utf8(std::string_view bytes) {
             } else if (unit >= 0xD800 && unit < 0xE000) {
                 unit = 0xFFFD;
             }
-            append_utf8(out, unit);
+            util::append_utf8(out, unit);
         }
         return out;
     }
-    for (char c : bytes) append_utf8(out, static_cast<unsigned char>(c));
+    for (char c : bytes) util::append_utf8(out, static_cast<unsigned char>(c));
     return out;
 }
 
