@@ -551,6 +551,7 @@ export function discoverPages(root = SITE) {
     subjects: page('subjects', 'subjects/index.html'),
     methodology: page('methodology', 'methodology/index.html'),
     openData: page('open data', 'open-data/index.html'),
+    report: page('annual report', 'report/index.html'),
     notFound: page('404', '404.html'),
   };
 }
