@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `monsite build --pdf` on the example data into a temporary folder: exit 0, and
 # the PDFs pass tests/pdf/check_pdfs.py (A4, at most three pages per school,
-# name, group and a recommendation in the text, metadata). Needs chromium and
-# poppler-utils (scripts/setup.sh installs both).
+# name, group and a recommendation in the text, metadata) and the annual report's
+# PDF passes tests/pdf/check_report_pdf.py (title page, contents whose page
+# numbers point at the headings). Needs chromium and poppler-utils (scripts/setup.sh installs both).
 set -euo pipefail
 monsite=$1
 source_dir=$2
@@ -13,6 +14,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$monsite" build --data "$source_dir/data" --out "$tmp/site" --pdf -q
 python3 "$source_dir/tests/pdf/check_pdfs.py" "$tmp/site"
+python3 "$source_dir/tests/pdf/check_report_pdf.py" "$tmp/site"
 
 # A page whose chart cannot be drawn is named, the other PDFs are written, exit 3.
 cp -r "$tmp/site" "$tmp/broken"

@@ -136,7 +136,7 @@ function tinySite({ dropSchoolPage = false, dropLink = false } = {}) {
   put('src/content/draft.md', '+++\ndraft = true\n+++\n');
   put('src/content/_part.md', 'x');
   const page = '<!DOCTYPE html><html lang="ru"><title>t</title>';
-  for (const rel of ['index.html', '404.html', 'methodology/index.html', 'open-data/index.html', 'about/index.html',
+  for (const rel of ['index.html', '404.html', 'methodology/index.html', 'open-data/index.html', 'report/index.html', 'about/index.html',
     'groups/index.html', 'clusters/index.html', 'rating/index.html', 'decisions/index.html',
     'decisions/effectiveness/index.html', 'directions/d1/index.html', 'indicators/i1/index.html',
     'schools/a-1-x/index.html', 'schools/b/index.html']) put(`public/${rel}`, page);

@@ -490,6 +490,7 @@ export function expectedPages(root = SITE, source = SOURCE) {
   add('404', '404.html');
   add('methodology', 'methodology/index.html');
   add('open data', 'open-data/index.html');
+  add('report', 'report/index.html');
   for (const c of contentPages(source)) add(`content page ${c.slug}`, `${c.slug}/index.html`);
   const years = siteYears(root);
   if (years.length === 0) problems.push('data/site.json lists no year (by_year)');
@@ -550,6 +551,7 @@ export function discoverPages(root = SITE) {
     subjects: page('subjects', 'subjects/index.html'),
     methodology: page('methodology', 'methodology/index.html'),
     openData: page('open data', 'open-data/index.html'),
+    report: page('annual report', 'report/index.html'),
     notFound: page('404', '404.html'),
   };
 }

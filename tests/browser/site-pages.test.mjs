@@ -1,5 +1,5 @@
 // (a0) The site has every page it must have: the home page, 404, methodology,
-// open data, every content page of content/, and for every year of
+// open data, the annual report, every content page of content/, and for every year of
 // data/site.json its overview, schools index, groups, clusters, rating,
 // decisions and the effectiveness of measures, subjects (when the year has subject results), every direction, every
 // indicator that applies that year (it has a municipal value) and every school

@@ -197,14 +197,10 @@ json SiteBuilder::decision_plan(const YearView& y) const {
     return kinds;
 }
 
-void SiteBuilder::decisions(const YearView& y) {
-    json body;
-    const std::string year = std::to_string(y.year);
-    const std::string previous = std::to_string(y.year - 1);
-    body["heading"] = year_text("decisions_heading", y.year);
-    body["lead"] = year_text("decisions_lead", y.year);
-    body["effectiveness_href"] = year_href(y, "decisions/effectiveness/");
-
+// The keys of the problem zones (zones, has_zones, zones_lead, no_zones), the
+// recommendations (recommendations, has_, no_) and the plan (plan, has_plan,
+// plan_heading, no_plan) into `body`: the decisions page and the report.
+void SiteBuilder::decision_sections(const YearView& y, json& body) const {
     body["zones"] = decision_zones(y);
     body["has_zones"] = !body["zones"].empty();
     body["zones_lead"] = texts().fill("decisions_zones_lead", {{"points", rule_number(in_.rules.problem_percent_points)},
@@ -214,6 +210,22 @@ void SiteBuilder::decisions(const YearView& y) {
     body["recommendations"] = decision_recommendations(y);
     body["has_recommendations"] = !body["recommendations"].empty();
     body["no_recommendations"] = year_text("decisions_no_recommendations", y.year);
+
+    body["plan"] = decision_plan(y);
+    body["has_plan"] = !body["plan"].empty();
+    body["plan_heading"] = year_text("decisions_plan_heading", y.year);
+    body["no_plan"] = year_text("decisions_no_plan", y.year);
+}
+
+void SiteBuilder::decisions(const YearView& y) {
+    json body;
+    const std::string year = std::to_string(y.year);
+    const std::string previous = std::to_string(y.year - 1);
+    body["heading"] = year_text("decisions_heading", y.year);
+    body["lead"] = year_text("decisions_lead", y.year);
+    body["effectiveness_href"] = year_href(y, "decisions/effectiveness/");
+
+    decision_sections(y, body);
 
     body["partners"] = decision_partners(y);
     body["has_partners"] = !body["partners"].empty();
@@ -227,11 +239,6 @@ void SiteBuilder::decisions(const YearView& y) {
     body["col_group_now"] = texts().fill("decisions_col_group_in", {{"year", year}});
     body["col_score_before"] = texts().fill("decisions_col_score_in", {{"year", previous}});
     body["col_score_now"] = texts().fill("decisions_col_score_in", {{"year", year}});
-
-    body["plan"] = decision_plan(y);
-    body["has_plan"] = !body["plan"].empty();
-    body["plan_heading"] = year_text("decisions_plan_heading", y.year);
-    body["no_plan"] = year_text("decisions_no_plan", y.year);
 
     emit(y, y.prefix + "decisions/", "decisions/", year_text("title_decisions", y.year), text("description_decisions"),
          "decisions", std::move(body), year_switcher(y, "decisions/"), crumbs(y, {}));
@@ -297,22 +304,32 @@ json SiteBuilder::effect_table(const YearView& y, int year) const {
             {"has_rows", has_rows}};
 }
 
-void SiteBuilder::effectiveness(const YearView& y) {
-    json body;
-    body["heading"] = year_text("effect_heading", y.year);
-    body["lead"] = text("effect_lead");
-    body["method"] = texts().fill("effect_method", {{"points", rule_number(in_.rules.problem_percent_points)},
-                                                    {"relative", rule_number(in_.rules.problem_relative_percent)},
-                                                    {"same", rule_number(in_.rules.direction_change_same)}});
-    body["decisions_href"] = year_href(y, "decisions/");
-    body["decisions_link"] = year_text("effect_decisions_link", y.year);
-    // Every published year up to this page's, newest first.
+// How a measure's verdict is reached, with the rules' thresholds.
+std::string SiteBuilder::effect_method() const {
+    return texts().fill("effect_method", {{"points", rule_number(in_.rules.problem_percent_points)},
+                                          {"relative", rule_number(in_.rules.problem_relative_percent)},
+                                          {"same", rule_number(in_.rules.direction_change_same)}});
+}
+
+// The effect_table of every published year up to y's with judged measures, newest first.
+json SiteBuilder::effect_tables(const YearView& y) const {
     json years = json::array();
     for (auto it = in_.site.years.rbegin(); it != in_.site.years.rend(); ++it) {
         if (*it > y.year) continue;
         json table = effect_table(y, *it);
         if (table["has_rows"].get<bool>()) years.push_back(std::move(table));
     }
+    return years;
+}
+
+void SiteBuilder::effectiveness(const YearView& y) {
+    json body;
+    body["heading"] = year_text("effect_heading", y.year);
+    body["lead"] = text("effect_lead");
+    body["method"] = effect_method();
+    body["decisions_href"] = year_href(y, "decisions/");
+    body["decisions_link"] = year_text("effect_decisions_link", y.year);
+    json years = effect_tables(y);
     body["has_years"] = !years.empty();
     body["years"] = std::move(years);
     body["no_measures"] = year_text("effect_none", y.year);

@@ -12,11 +12,9 @@ namespace monsite::render {
 using json = nlohmann::ordered_json;
 using model::Level;
 
-void SiteBuilder::direction(const YearView& y, const model::Direction& d) {
-    json body;
-    body["name"] = direction_name(texts(), d.id);
-    body["text"] = direction_text(texts(), d.id);
-    body["indicators_heading"] = year_text("area_indicators_heading", y.year);
+// The direction's indicators with a municipal value: the indicator row and the
+// number of schools at each level of it (the direction page and the report).
+json SiteBuilder::direction_indicators(const YearView& y, const model::Direction& d) const {
     json rows = json::array();
     for (auto i : indicators_of(std::string(d.id))) {
         if (!y.results.municipality.values[i]) continue;
@@ -28,7 +26,15 @@ void SiteBuilder::direction(const YearView& y, const model::Direction& d) {
         row["schools_low"] = by_level.low;
         rows.push_back(std::move(row));
     }
-    body["indicators"] = std::move(rows);
+    return rows;
+}
+
+void SiteBuilder::direction(const YearView& y, const model::Direction& d) {
+    json body;
+    body["name"] = direction_name(texts(), d.id);
+    body["text"] = direction_text(texts(), d.id);
+    body["indicators_heading"] = year_text("area_indicators_heading", y.year);
+    body["indicators"] = direction_indicators(y, d);
     json levels = json::array();
     for (const auto& g : y.results.groupings) {
         auto it = std::find_if(g.directions.begin(), g.directions.end(),

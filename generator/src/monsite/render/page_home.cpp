@@ -15,6 +15,39 @@ using model::Exact;
 using model::Indicator;
 using model::Level;
 
+// A bar per level: how many schools are at it (of `counts.total()`), with the
+// data table (level, schools, share); `name` words each level.
+json SiteBuilder::level_count_chart(const compute::LevelCounts& counts, const ChartFrame& frame, const std::string& caption,
+                                    const std::string& first_column, const std::function<std::string(Level)>& name) {
+    json rows = json::array();
+    std::vector<ChartPoint> points;
+    for (Level level : {Level::high, Level::medium, Level::low}) {
+        std::int64_t n = counts.of(level);
+        std::string share = counts.total() == 0
+                                ? "0"
+                                : value_text(texts(), *percent_share(), Exact::fraction(n * 100, static_cast<std::int64_t>(counts.total())));
+        const std::string count = util::format_integer(n, texts().language());
+        rows.push_back({{"cells", {name(level), count, share}}});
+        points.push_back({name(level), static_cast<double>(n), model::to_string(level), count, false});
+    }
+    return chart(groups_chart(texts(), frame, points), frame,
+                 table(caption, {first_column, text("col_schools"), text("col_share")}, rows));
+}
+
+// The schools of the year by effectiveness group (the home page and the report).
+json SiteBuilder::groups_chart_of(const YearView& y) {
+    const compute::LevelCounts counts = compute::group_counts(y.results);
+    auto count_text = [&](Level level) { return util::format_integer(counts.of(level), texts().language()); };
+    ChartFrame frame{text("home_groups_chart_title"),
+                     texts().fill("home_groups_chart_description", {{"year", std::to_string(y.year)},
+                                                                    {"high", count_text(Level::high)},
+                                                                    {"medium", count_text(Level::medium)},
+                                                                    {"low", count_text(Level::low)}}),
+                     text("chart_school_count_axis"), false};
+    return level_count_chart(counts, frame, text("home_groups_table_caption"), text("col_group"),
+                             [&](Level level) { return group_name(texts(), level); });
+}
+
 void SiteBuilder::home(const YearView& y) {
     json body;
     json cards = json::array();
@@ -32,28 +65,7 @@ void SiteBuilder::home(const YearView& y) {
     }
     body["directions"] = std::move(cards);
 
-    const compute::LevelCounts counts = compute::group_counts(y.results);
-    json rows = json::array();
-    std::vector<ChartPoint> points;
-    for (Level level : {Level::high, Level::medium, Level::low}) {
-        std::int64_t n = counts.of(level);
-        std::string share = y.results.groupings.empty()
-                                ? "0"
-                                : value_text(texts(), *percent_share(), Exact::fraction(n * 100, static_cast<std::int64_t>(y.results.groupings.size())));
-        const std::string count = util::format_integer(n, texts().language());
-        rows.push_back({{"cells", {group_name(texts(), level), count, share}}});
-        points.push_back({group_name(texts(), level), static_cast<double>(n), model::to_string(level), count, false});
-    }
-    auto count_text = [&](Level level) { return util::format_integer(counts.of(level), texts().language()); };
-    ChartFrame frame{text("home_groups_chart_title"),
-                     texts().fill("home_groups_chart_description", {{"year", std::to_string(y.year)},
-                                                                    {"high", count_text(Level::high)},
-                                                                    {"medium", count_text(Level::medium)},
-                                                                    {"low", count_text(Level::low)}}),
-                     text("chart_school_count_axis"), false};
-    body["groups_chart"] = chart(groups_chart(texts(), frame, points), frame,
-                                 table(text("home_groups_table_caption"),
-                                       {text("col_group"), text("col_schools"), text("col_share")}, rows));
+    body["groups_chart"] = groups_chart_of(y);
     body["groups_href"] = year_href(y, "groups/");
     body["decisions_href"] = year_href(y, "decisions/");
     body["schools_count"] = y.data.schools.size();
@@ -85,6 +97,7 @@ void SiteBuilder::home(const YearView& y) {
                                  json{{"href", href("open-data/")}, {"label", text("link_open_data")}}});
     if (y.results.has_subjects)
         body["links"].push_back({{"href", year_href(y, "subjects/")}, {"label", text("link_subjects")}});
+    if (y.latest) body["links"].push_back({{"href", href("report/")}, {"label", text("link_report")}});
     const std::string year = std::to_string(y.year);
     std::string title = texts().fill("title_home", {{"site", text("site_title")}, {"municipality", in_.site.municipality}, {"year", year}});
     emit(y, y.prefix, "", title,

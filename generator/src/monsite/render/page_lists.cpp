@@ -108,8 +108,8 @@ void SiteBuilder::clusters(const YearView& y) {
          year_switcher(y, "clusters/"), crumbs(y, {}));
 }
 
-void SiteBuilder::rating(const YearView& y) {
-    json body;
+// Every school's card, ranked first by rank (then by code), the unranked last.
+json SiteBuilder::rating_rows(const YearView& y) const {
     std::vector<const model::SchoolGrouping*> order;
     for (const auto& g : y.results.groupings) order.push_back(&g);
     std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
@@ -119,7 +119,12 @@ void SiteBuilder::rating(const YearView& y) {
     });
     json rows = json::array();
     for (const auto* g : order) rows.push_back(school_card(y, *y.data.find_school(g->school_id)));
-    body["schools"] = std::move(rows);
+    return rows;
+}
+
+void SiteBuilder::rating(const YearView& y) {
+    json body;
+    body["schools"] = rating_rows(y);
     body["heading"] = year_text("rating_heading", y.year);
     emit(y, y.prefix + "rating/", "rating/", year_text("title_rating", y.year), text("description_rating"), "rating", std::move(body),
          year_switcher(y, "rating/"), crumbs(y, {}));

@@ -9,6 +9,20 @@ namespace monsite::render {
 using json = nlohmann::ordered_json;
 using model::Indicator;
 
+// How scores, groups, ranks, direction levels, partners and problem zones are
+// decided, one sentence each with the rules' thresholds (methodology and report).
+json SiteBuilder::method_rules() const {
+    auto d2 = [&](const model::Exact& v) { return decimal_text(texts(), v, 2); };
+    return json::array(
+        {text("method_rule_score"),
+         texts().fill("method_rule_group", {{"high", d2(in_.rules.group_high)}, {"medium", d2(in_.rules.group_medium)}}),
+         text("method_rule_rating"),
+         texts().fill("method_rule_direction", {{"high", d2(in_.rules.direction_high)}, {"low", d2(in_.rules.direction_low)}}),
+         texts().fill("method_rule_direction_change", {{"same", d2(in_.rules.direction_change_same)}}),
+         texts().fill("method_rule_partners", {{"partners", std::to_string(in_.rules.partners_per_direction)}}),
+         texts().fill("method_rule_problem", {{"pp", d2(in_.rules.problem_percent_points)}, {"relative", d2(in_.rules.problem_relative_percent)}})});
+}
+
 void SiteBuilder::methodology(const YearView& y) {
     json body;
     const std::string min_group = std::to_string(in_.rules.min_group);
@@ -41,15 +55,7 @@ void SiteBuilder::methodology(const YearView& y) {
     body["partners"] = in_.rules.partners_per_direction;
     body["problem_pp"] = decimal_text(texts(), in_.rules.problem_percent_points, 2);
     body["problem_relative"] = decimal_text(texts(), in_.rules.problem_relative_percent, 2);
-    auto s = [&](const char* key) { return body[key].get<std::string>(); };
-    body["rules"] = json::array(
-        {text("method_rule_score"),
-         texts().fill("method_rule_group", {{"high", s("group_high")}, {"medium", s("group_medium")}}),
-         text("method_rule_rating"),
-         texts().fill("method_rule_direction", {{"high", s("direction_high")}, {"low", s("direction_low")}}),
-         texts().fill("method_rule_direction_change", {{"same", s("direction_change_same")}}),
-         texts().fill("method_rule_partners", {{"partners", std::to_string(in_.rules.partners_per_direction)}}),
-         texts().fill("method_rule_problem", {{"pp", s("problem_pp")}, {"relative", s("problem_relative")}})});
+    body["rules"] = method_rules();
     body["indicator_privacy"] = texts().fill("method_indicator_privacy", {{"min_group", min_group}});
     body["privacy"] = texts().fill("method_privacy", {{"min_group", min_group}});
     json tables = json::array();

@@ -53,6 +53,7 @@ std::vector<SiteBuilder::Task> SiteBuilder::plan() const {
         if (const auto* latest = b.latest_view()) {
             b.methodology(*latest);
             b.open_data(*latest);
+            b.report(*latest);
             for (const auto& c : b.in_.content) b.content(*latest, c);
             b.not_found(*latest);
         }

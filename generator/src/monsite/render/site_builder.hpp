@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "monsite/compute/summary.hpp"
 #include "monsite/model/contract.hpp"
 #include "monsite/model/indicator.hpp"
 #include "monsite/render/charts.hpp"
@@ -93,7 +94,11 @@ private:
 
     // ------------------------------------------------------------ page kinds
     void home(const YearView& y);                                   // page_home.cpp
+    json level_count_chart(const compute::LevelCounts& counts, const ChartFrame& frame, const std::string& caption,
+                           const std::string& first_column, const std::function<std::string(model::Level)>& name);
+    json groups_chart_of(const YearView& y);
     void direction(const YearView& y, const model::Direction& d);   // page_direction.cpp
+    json direction_indicators(const YearView& y, const model::Direction& d) const;
     void indicator(const YearView& y, std::size_t i);               // page_indicator.cpp
     void school(const YearView& y, const model::SchoolYear& s);     // page_school.cpp
     json status_grid(const YearView& y, const std::string& school_id) const;
@@ -111,8 +116,10 @@ private:
     json group_rule_titles(model::Level level) const;
     void clusters(const YearView& y);
     void rating(const YearView& y);
+    json rating_rows(const YearView& y) const;
     void subjects(const YearView& y);
     void methodology(const YearView& y);                            // page_methodology.cpp
+    json method_rules() const;
     void open_data(const YearView& y);                              // page_open_data.cpp
     void decisions(const YearView& y);                              // page_decisions.cpp
     void effectiveness(const YearView& y);
@@ -121,12 +128,18 @@ private:
     json decision_partners(const YearView& y) const;
     json decision_moves(const YearView& y) const;
     json decision_plan(const YearView& y) const;
+    void decision_sections(const YearView& y, json& body) const;
     std::string rows_cut(std::size_t shown, std::size_t total) const;
     const std::vector<model::MeasureEffect>& effects_of(int year) const;
     json effect_table(const YearView& y, int year) const;
+    json effect_tables(const YearView& y) const;
+    std::string effect_method() const;
     // {name, href, linked}: a school's short name (as in `year`) and its page in y, if it has one.
     json school_link(const YearView& y, const std::string& id, int year) const;
     std::string rule_number(const model::Exact& value) const;
+    void report(const YearView& y);                                 // page_report.cpp: latest year only
+    json report_overview(const YearView& y) const;
+    json report_directions(const YearView& y);
     void content(const YearView& y, const ContentPage& c);          // page_content.cpp
     void not_found(const YearView& y);
 
