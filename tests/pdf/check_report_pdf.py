@@ -10,6 +10,7 @@ must hold the heading; each h2 section starts its page (its heading is the
 page's first line). No page is empty. Usage: check_report_pdf.py SITE
 """
 import html
+import json
 import pathlib
 import re
 import subprocess
@@ -32,6 +33,9 @@ def main():
     if not pdf.is_file():
         print(f"check_report_pdf: no {pdf}", file=sys.stderr)
         return 1
+    home = (site / "index.html").read_text(encoding="utf-8")
+    if f'href="{json.loads((site / "data" / "site.json").read_text(encoding="utf-8"))["base_url"]}data/{pdf.name}"' not in home:
+        problems.append(f"the home page does not link {pdf.name}")
     info = {k.strip(): v.strip() for k, v in pdfinfo(pdf).items()}
     pages = int(info.get("Pages", "0"))
     if "(A4)" not in info.get("Page size", ""):
@@ -39,6 +43,9 @@ def main():
     title = strip_tags(re.search(r"<title>(.*?)</title>", page, re.S).group(1))
     if info.get("Title") != title:
         problems.append(f"title {info.get('Title')!r}, expected {title!r}")
+    department = json.loads((site / "data" / "site.json").read_text(encoding="utf-8"))["department"]
+    if info.get("Author") != department:
+        problems.append(f"author {info.get('Author')!r}, expected the department {department!r}")
     texts = [page_text(pdf, n) for n in range(1, pages + 1)]
     for n, text in enumerate(texts, 1):
         if not words(text):

@@ -98,6 +98,10 @@ void SiteBuilder::home(const YearView& y) {
     if (y.results.has_subjects)
         body["links"].push_back({{"href", year_href(y, "subjects/")}, {"label", text("link_subjects")}});
     if (y.latest) body["links"].push_back({{"href", href("report/")}, {"label", text("link_report")}});
+    // The report's PDF exists only when monsite build --pdf prints it (pdf/batch.hpp).
+    if (y.latest && in_.site.pdf)
+        body["links"].push_back({{"href", href("data/report-" + std::to_string(y.year) + ".pdf")},
+                                 {"label", year_text("link_report_pdf", y.year)}});
     const std::string year = std::to_string(y.year);
     std::string title = texts().fill("title_home", {{"site", text("site_title")}, {"municipality", in_.site.municipality}, {"year", year}});
     emit(y, y.prefix, "", title,
