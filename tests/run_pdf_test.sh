@@ -33,6 +33,10 @@ status=0
 grep -q '«gim1»' "$tmp/err" || { echo "run_pdf_test: the failing page is not named:" >&2; cat "$tmp/err" >&2; exit 1; }
 [ -z "$(find "$tmp/broken-pdf/schools" -name 'gim1-*.pdf')" ] || { echo "run_pdf_test: gim1 PDF written for a failed page" >&2; exit 1; }
 written=$(find "$tmp/broken-pdf/schools" -name '*.pdf' | wc -l)
+# Printed again from a copy of the same site, every other PDF has the same bytes.
+for f in "$tmp/broken-pdf/schools/"*.pdf; do
+  cmp -s "$f" "$tmp/site/data/schools/$(basename "$f")" || { echo "run_pdf_test: $(basename "$f") differs between two prints of the same page" >&2; exit 1; }
+done
 expected=$(( $(find "$tmp/site/schools" -mindepth 2 -name index.html | wc -l) - 1 ))
 [ "$written" -eq "$expected" ] || { echo "run_pdf_test: $written PDFs kept, expected $expected" >&2; exit 1; }
 

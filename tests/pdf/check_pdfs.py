@@ -74,6 +74,8 @@ def main():
             problems.append(f"{sid}: the PDF does not give the site's language {meta['language']!r}")
         if "http://127.0.0.1" in text or "about:blank" in text:
             problems.append(f"{sid}: the PDF shows a browser address")
+        if b"127.0.0.1" in pdf.read_bytes():
+            problems.append(f"{sid}: a link in the PDF leads to the loopback server it was printed from")
     for p in problems:
         print("check_pdfs: " + p, file=sys.stderr)
     print(f"check_pdfs: {len(schools)} school PDFs checked, {len(problems)} problems")

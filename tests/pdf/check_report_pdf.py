@@ -46,6 +46,8 @@ def main():
     department = json.loads((site / "data" / "site.json").read_text(encoding="utf-8"))["department"]
     if info.get("Author") != department:
         problems.append(f"author {info.get('Author')!r}, expected the department {department!r}")
+    if b"127.0.0.1" in pdf.read_bytes():
+        problems.append("a link in the PDF leads to the loopback server it was printed from")
     texts = [page_text(pdf, n) for n in range(1, pages + 1)]
     for n, text in enumerate(texts, 1):
         if not words(text):

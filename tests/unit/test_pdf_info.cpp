@@ -49,3 +49,4 @@ TEST_CASE("set_document_info leaves a file without a readable trailer alone") {
     CHECK_FALSE(pdf::set_document_info(not_pdf, {"t", "a", "", ""}));
     CHECK(not_pdf == "%PDF-1.7\nno trailer here");
 }
+

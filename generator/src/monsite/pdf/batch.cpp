@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "monsite/pdf/browser.hpp"
+#include "monsite/pdf/deterministic.hpp"
 #include "monsite/pdf/outline.hpp"
 #include "monsite/pdf/pdf_info.hpp"
 #include "monsite/pdf/server.hpp"
@@ -44,6 +45,22 @@ constexpr const char* ready_script = R"JS((async () => {
            contents: document.querySelectorAll('.toc-page[data-for]').length,
            failed: charts.filter((c) => c.classList.contains('chart-failed')).map((c) => c.id).join(' ') };
 })())JS";
+
+// Links in a PDF must lead to the published site, not to the loopback server
+// the page is printed from: every link into the site gets the site's full
+// address (site_url), or stops being a link when there is none. Links within
+// the page (#...) stay, so the contents jump to their sections.
+constexpr const char* links_script = R"JS(((base, siteUrl) => {
+  for (const a of document.querySelectorAll('a[href]')) {
+    const raw = a.getAttribute('href');
+    if (raw.startsWith('#')) continue;
+    const url = new URL(a.href);
+    if (url.origin !== location.origin) continue;
+    const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname.replace(/^\//, '');
+    if (siteUrl) a.setAttribute('href', siteUrl + path + url.search + url.hash);
+    else a.removeAttribute('href');
+  }
+}))JS";
 
 // Fills each contents entry (<span class="toc-page" data-for="ID">) with the
 // page of heading ID, read from the first print's outline (entries in
@@ -129,6 +146,7 @@ void write_atomically(const fs::path& file, const std::string& bytes) {
 
 struct SiteFacts {
     std::string base = "/";
+    std::string site_url;  // the published site's full address, ending in "/", or empty
     std::string department;
     std::string language = "ru";
     int year = 0;
@@ -145,6 +163,8 @@ SiteFacts read_site(const fs::path& site) {
     SiteFacts facts;
     facts.base = json.value("base_url", "/");
     if (facts.base.empty() || facts.base.back() != '/') facts.base += '/';
+    facts.site_url = json.value("site_url", "");
+    if (!facts.site_url.empty() && facts.site_url.back() != '/') facts.site_url += '/';
     facts.department = json.value("department", "");
     facts.language = json.value("language", "ru");
     facts.year = json.value("latest_year", 0);
@@ -168,6 +188,14 @@ void print_one(Browser& browser, const std::string& session, const std::string& 
     const std::string failed = value.value("failed", "");
     if (!failed.empty()) throw InternalError("графики не построены: " + failed);
     const std::string title = value.value("title", job.label);
+    nlohmann::json relinked = browser.call(
+        "Runtime.evaluate",
+        {{"expression", std::string(links_script) + "(" + nlohmann::json(facts.base).dump() + "," +
+                             nlohmann::json(facts.site_url).dump() + ")"},
+         {"returnByValue", true}},
+        session);
+    if (relinked.contains("exceptionDetails"))
+        throw InternalError("ошибка скрипта ссылок: " + relinked["exceptionDetails"].value("text", ""));
     auto print = [&] {
         nlohmann::json pdf = browser.call("Page.printToPDF",
                                           {{"printBackground", true},
@@ -200,6 +228,7 @@ void print_one(Browser& browser, const std::string& session, const std::string& 
             throw InternalError("в содержании нет номера страницы для раздела «" + missing[0].get<std::string>() + "»");
         bytes = print();
     }
+    make_deterministic(bytes);
     set_document_info(bytes, {title, facts.department, {}, "monsite " MONSITE_VERSION});
     write_atomically(job.out, bytes);
 }

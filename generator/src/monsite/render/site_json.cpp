@@ -218,6 +218,7 @@ std::string site_json(const PagesInput& in) {
     root["municipality"] = site.municipality;
     root["department"] = site.department;
     root["base_url"] = site.base_url;
+    root["site_url"] = in.site_url;  // the full address, or "" when not configured
     root["language"] = site.language;
     root["years"] = site.years;
     root["latest_year"] = site.years.empty() ? 0 : site.years.back();
