@@ -118,3 +118,62 @@ test('schools index: search hides non-matching schools and announces the count',
     await tab.close();
   }
 });
+
+// (d) The search forgives what people type on a phone: case, е for ё, no «№»,
+// any word order, the start of a word, the code. Each case names the example
+// school it must find; a case whose school is missing fails (the example data
+// has them all), and so does a school hidden or a search that finds everything.
+const forgivingCases = [
+  { query: 'сош 8', school: /СОШ № 8\W*$/ },
+  { query: '8 сош', school: /СОШ № 8\W*$/ },
+  { query: 'СОШ8', school: /СОШ № 8\W*$/ },
+  { query: 'лицей 2', school: /Лицей № 2\W*$/ },
+  { query: 'березов', school: /Берёзовская/ },
+  { query: 'Березовская', school: /Берёзовская/ },
+  { query: 'гимназия 5', school: /Гимназия № 5\W*$/ },
+];
+
+async function shownAfterTyping(page, query) {
+  const input = page.locator('input[type="search"]');
+  await input.fill('');
+  await input.pressSequentially(query, { delay: 20 });
+  await page.waitForTimeout(150);
+  return itemStates(page);
+}
+
+test('schools index: search forgives case, ё, «№», word order and partial words, and says when nothing matches',
+  { timeout: 90_000 }, async (t) => {
+    requirePage(schoolsPage);
+    const schools = latestSchools();
+    const tab = await newPage(browser, { width: 390, height: 844 });
+    try {
+      const { page } = tab;
+      await page.goto(server.url + schoolsPage.path, { waitUntil: 'load' });
+      for (const c of forgivingCases) {
+        const wanted = schools.filter((s) => c.school.test(s.name));
+        assert.ok(wanted.length > 0, `no school in the latest year matches ${c.school} (case «${c.query}»)`);
+        const states = await shownAfterTyping(page, c.query);
+        const shown = states.filter((s) => s.visible).map((s) => s.id);
+        t.diagnostic(`«${c.query}» shows ${shown.join(', ')}`);
+        for (const w of wanted) assert.ok(shown.includes(w.school_id), `«${c.query}» does not find ${w.name} (${w.school_id})`);
+        assert.ok(shown.length < states.length, `«${c.query}» hides nothing`);
+      }
+      // The code and the short name find their school.
+      const one = schools.find((s) => s.school_id.length >= 3) ?? schools[0];
+      for (const query of [one.school_id.toUpperCase()]) {
+        const shown = (await shownAfterTyping(page, query)).filter((s) => s.visible).map((s) => s.id);
+        assert.ok(shown.includes(one.school_id), `the code «${query}» does not find ${one.school_id}`);
+      }
+      // Nothing matches: every school hidden and the live region says so with something to try.
+      const states = await shownAfterTyping(page, 'zzqx');
+      assert.ok(states.every((s) => !s.visible), '«zzqx» still shows schools');
+      const live = (await liveText(page)).join(' ');
+      const expected = await page.locator('#filter-status').getAttribute('data-empty');
+      assert.ok(expected, 'the status has no sentence for an empty result (data-empty)');
+      assert.ok(live.includes(expected.replace('{total}', String(states.length)).replace('{shown}', '0')),
+        `an empty result is not explained; the live region says ${JSON.stringify(live)}`);
+      if (tab.problems.length) assert.fail(`/${schoolsPage.path}:\n  ${tab.problems.join('\n  ')}`);
+    } finally {
+      await tab.close();
+    }
+  });

@@ -22,6 +22,26 @@
     });
   }
 
+  // The words a search compares: lower case, ё as е, «№» and punctuation
+  // dropped, letters and digits apart («сош8» is «сош 8»).
+  function searchWords(text) {
+    return String(text).toLowerCase().replace(/ё/g, 'е')
+      .replace(/[^0-9a-zа-я]+/g, ' ')
+      .replace(/([a-zа-я])([0-9])/g, '$1 $2').replace(/([0-9])([a-zа-я])/g, '$1 $2')
+      .trim().split(' ').filter(Boolean);
+  }
+
+  // Every word of the query, in any order, begins some word of the school's
+  // name, short name or code («березов», «8 сош», «лицей 2»); a word of three
+  // letters or more may also stand inside one («овская»).
+  function matches(queryWords, rowWords) {
+    return queryWords.every(function (q) {
+      return rowWords.some(function (w) {
+        return w.indexOf(q) === 0 || (q.length >= 3 && w.indexOf(q) !== -1);
+      });
+    });
+  }
+
   function setupFilters() {
     var form = document.getElementById('school-filters');
     if (!form) return;
@@ -29,13 +49,14 @@
     var status = document.getElementById('filter-status');
     var text = form.querySelector('#filter-text');
     var selects = Array.prototype.slice.call(form.querySelectorAll('select'));
+    var words = rows.map(function (row) { return searchWords(row.getAttribute('data-search') || ''); });
     form.hidden = false;
 
     function apply() {
-      var query = text.value.trim().toLowerCase();
+      var query = searchWords(text.value);
       var shown = 0;
-      rows.forEach(function (row) {
-        var visible = !query || (row.getAttribute('data-search') || '').indexOf(query) !== -1;
+      rows.forEach(function (row, i) {
+        var visible = !query.length || matches(query, words[i]);
         selects.forEach(function (select) {
           if (select.value && row.getAttribute('data-' + select.name) !== select.value) visible = false;
         });
@@ -43,7 +64,8 @@
         if (visible) shown += 1;
       });
       // The sentence comes from the text catalogue (schools_filter_status) through the page.
-      var sentence = status.getAttribute('data-status') || '{shown} / {total}';
+      // With nothing shown, the sentence says so and what to try (schools_filter_empty).
+      var sentence = (shown === 0 && status.getAttribute('data-empty')) || status.getAttribute('data-status') || '{shown} / {total}';
       status.textContent = sentence.replace('{shown}', String(shown)).replace('{total}', String(rows.length));
     }
 
