@@ -12,6 +12,7 @@
 
 #include "monsite/cli/options.hpp"
 #include "monsite/pdf/batch.hpp"
+#include "monsite/serve/serve.hpp"
 #include "monsite/site/build.hpp"
 #include "monsite/site/pipeline.hpp"
 #include "monsite/site/template.hpp"
@@ -228,6 +229,21 @@ ExitStatus run_template(const Options& options) {
     return ExitStatus::ok;
 }
 
+ExitStatus run_serve(const Options& options) {
+    serve::ServeOptions serve;
+    serve.data_dir = options.data_dir;
+    serve.display_dir = options.data_dir.generic_string();
+    serve.config_file = options.config_file;
+    serve.threads = options.threads;
+    serve.strict = options.strict;
+    serve.address = options.bind;
+    serve.port = options.port;
+    serve.on_line = [](std::string_view line) { std::cout << line << std::endl; };
+    serve.on_error = [](std::string_view line) { std::cerr << line << std::endl; };
+    serve::serve(serve);
+    return ExitStatus::ok;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -248,6 +264,7 @@ int run(int argc, char** argv) {
             case Command::build: return static_cast<int>(run_build(options));
             case Command::collection_template: return static_cast<int>(run_template(options));
             case Command::pdf: return static_cast<int>(run_pdf(options));
+            case Command::serve: return static_cast<int>(run_serve(options));
         }
     } catch (const util::Error& e) {
         std::cerr << "monsite: " << e.to_diagnostic().to_string() << '\n';

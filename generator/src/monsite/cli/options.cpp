@@ -40,8 +40,26 @@ po::options_description pdf_options() {
     return d;
 }
 
+po::options_description serve_options() {
+    po::options_description d("Параметры", 200, 100);
+    d.add_options()
+        ("data", po::value<std::string>()->value_name("ПАПКА")->default_value("data"),
+         "папка с данными: в ней папки годов (2023, 2024, ...)")
+        ("config", po::value<std::string>()->value_name("ФАЙЛ"),
+         "файл настроек (по умолчанию ПАПКА_ДАННЫХ/site.toml или встроенные настройки)")
+        ("port", po::value<int>()->value_name("N")->default_value(8080), "порт (0 — любой свободный)")
+        ("bind", po::value<std::string>()->value_name("АДРЕС")->default_value("127.0.0.1"),
+         "адрес; по умолчанию только эта машина (0.0.0.0 — видно в сети)")
+        ("threads,j", po::value<unsigned>()->value_name("N")->default_value(0),
+         "число потоков чтения и вёрстки (0 — по числу ядер)")
+        ("strict", po::bool_switch(), "строгий режим: любое предупреждение — ошибка, как у build --strict")
+        ("help,h", po::bool_switch(), "справка по команде");
+    return d;
+}
+
 po::options_description command_options(const std::string& command) {
     if (command == "template") return template_options();
+    if (command == "serve") return serve_options();
     if (command == "pdf") return pdf_options();
     // Boost wraps by bytes, and a Cyrillic letter takes two: a wide line keeps
     // each description on one line in an 80-column terminal.
@@ -96,6 +114,8 @@ std::string general_help() {
                "Команды:\n"
                "  check      проверить данные и настройки, ничего не записывая\n"
                "  build      рассчитать показатели и опубликовать сайт и открытые данные в public/\n"
+               "  serve      предпросмотр: собрать сайт в памяти, показать его на http://127.0.0.1:8080/\n"
+               "             и пересобирать при каждом изменении данных, страниц, темы и текстов\n"
                "  pdf        напечатать из собранного сайта PDF каждой школы и отчёта (нужен chromium)\n"
                "  template   записать книгу Excel для сбора данных от школ\n"
                "  help       справка по команде, например: monsite help build\n"
@@ -149,6 +169,17 @@ std::string command_help(const std::string& command) {
                "построенными. Если страница не напечаталась, она названа, остальные PDF записаны, код 3.\n"
                "\n" +
                describe(command_options(command)) + "\n" + exit_statuses;
+    if (command == "serve")
+        return "monsite serve [--port N] [--bind АДРЕС] [--data ПАПКА] [--config ФАЙЛ] [-j N] [--strict]\n"
+               "\n"
+               "Собирает сайт в памяти и показывает его в браузере, по умолчанию на http://127.0.0.1:8080/\n"
+               "(только этой машине). Следит за папкой данных, файлом настроек, папками content/, themes/\n"
+               "и i18n/: после сохранения файла пересобирает то, что затронуто, и открытые страницы\n"
+               "обновляются сами. Пока в данных ошибки, в браузере вместо страниц — их список с файлом и\n"
+               "ячейкой; после исправления сайт возвращается. Ничего не записывает в public/.\n"
+               "Остановка — Ctrl+C.\n"
+               "\n" +
+               describe(command_options(command)) + "\n" + exit_statuses;
     if (command == "help") return "monsite help <команда>\n\nПечатает справку по команде.\n";
     throw util::UsageError("неизвестная команда «" + command + "»; список команд: monsite --help");
 }
@@ -175,7 +206,7 @@ Options parse_options(const std::vector<std::string>& args) {
         }
         return options;
     }
-    if (first != "check" && first != "build" && first != "pdf" && first != "template") {
+    if (first != "check" && first != "build" && first != "pdf" && first != "template" && first != "serve") {
         if (first.starts_with("-"))
             throw util::UsageError("неизвестный параметр «" + first + "»; справка: monsite --help");
         throw util::UsageError("неизвестная команда «" + first + "»; список команд: monsite --help");
@@ -183,6 +214,7 @@ Options parse_options(const std::vector<std::string>& args) {
     options.command = first == "check"   ? Command::check
                       : first == "build" ? Command::build
                       : first == "pdf"   ? Command::pdf
+                      : first == "serve" ? Command::serve
                                          : Command::collection_template;
     po::variables_map vm;
     try {
@@ -205,6 +237,16 @@ Options parse_options(const std::vector<std::string>& args) {
         return options;
     }
     options.data_dir = vm["data"].as<std::string>();
+    if (options.command == Command::serve) {
+        if (vm.count("config")) options.config_file = vm["config"].as<std::string>();
+        options.port = vm["port"].as<int>();
+        if (options.port < 0 || options.port > 65535)
+            throw util::UsageError("порт --port должен быть от 0 до 65535, например 8080");
+        options.bind = vm["bind"].as<std::string>();
+        options.threads = vm["threads"].as<unsigned>();
+        options.strict = vm["strict"].as<bool>();
+        return options;
+    }
     if (options.command == Command::collection_template) {
         if (vm.count("config")) options.config_file = vm["config"].as<std::string>();
         if (vm.count("out")) options.out_file = vm["out"].as<std::string>();

@@ -8,7 +8,7 @@
 
 namespace monsite::cli {
 
-enum class Command { none, help, version, check, build, pdf, collection_template };
+enum class Command { none, help, version, check, build, pdf, collection_template, serve };
 
 struct Options {
     Command command = Command::none;
@@ -27,6 +27,9 @@ struct Options {
     std::optional<int> year;
     std::optional<std::filesystem::path> out_file;
     std::optional<std::string> school;
+    // monsite serve
+    int port = 8080;
+    std::string bind = "127.0.0.1";
 };
 
 // Parses argv (without the program name). Throws util::UsageError with a
