@@ -40,9 +40,10 @@ struct Run {
     }
 };
 
-Run load(const TempDir& dir) {
+Run load(const TempDir& dir, std::vector<std::string> closed_schools = {}) {
     Run run;
     site::LoadOptions options;
+    options.closed_schools = std::move(closed_schools);
     options.data_dir = dir.path();
     options.display_dir = "data";
     run.dataset = site::load_dataset(options, run.diags);
@@ -369,4 +370,19 @@ TEST_CASE("a school whose code changed to a look-alike between years is named wi
     CHECK(run.has("data/2025: предупреждение: школа «s1» (МБОУ \"СОШ № 1\") есть в данных 2024 года, но отсутствует "
                   "в 2025 году; похоже, в 2025 году её код записан как «S1»: различается только регистр букв "
                   "(заглавные и строчные)"));
+}
+
+TEST_CASE("a school missing from a later year: a warning with the way out, none when it is listed as closed") {
+    TempDir dir;
+    write_year(dir, "2024");
+    write_year(dir, "2025", "Код ОО;Наименование ОО;Тип ОО\ns2;Школа 2;ООШ\n",
+               "Код ОО;Всего педагогических работников;Вакансии\ns2;10;0\n", "Код ОО\ns2\n");
+    Run run = load(dir);
+    INFO(run.dump());
+    CHECK(run.has("data/2025: предупреждение: школа «s1» (МБОУ \"СОШ № 1\") есть в данных 2024 года, но отсутствует "
+                  "в 2025 году (если школа закрыта или присоединена к другой, впишите её код в closed_schools в "
+                  "site.toml)"));
+    Run closed = load(dir, {"s1"});
+    INFO(closed.dump());
+    CHECK(closed.diags.warning_count() == run.diags.warning_count() - 1);
 }

@@ -274,7 +274,7 @@ std::string checked_site_url(std::string value, const SourceLocation& where, std
 
 void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
     r.only_keys(t, {"municipality", "department", "base_url", "site_url", "years", "language", "theme", "indicators",
-                    "min_group", "strict", "groups", "direction_levels", "direction_change", "partners", "problem_zones"});
+                    "min_group", "strict", "closed_schools", "groups", "direction_levels", "direction_change", "partners", "problem_zones"});
     config.municipality = r.text(t, "municipality", config.municipality);
     config.department = r.text(t, "department", config.department);
     if (t.get("base_url")) config.base_url = checked_base_url(r.text(t, "base_url", ""), r.at(*t.get("base_url")));
@@ -321,6 +321,17 @@ void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
             config.years.push_back(static_cast<int>(*y));
         }
         std::sort(config.years.begin(), config.years.end());
+    }
+    if (const toml::node* closed = t.get("closed_schools")) {
+        const toml::array* a = closed->as_array();
+        if (!a) throw UsageError("closed_schools должен быть списком кодов школ, например [\"sch12\"]", r.at(*closed));
+        config.closed_schools.clear();
+        for (const auto& n : *a) {
+            auto code = n.value_exact<std::string>();
+            if (!code || code->empty())
+                throw UsageError("код школы в closed_schools должен быть непустой строкой, например \"sch12\"", r.at(n));
+            config.closed_schools.push_back(*code);
+        }
     }
     if (const auto* g = r.subtable(t, "groups")) {
         r.only_keys(*g, {"high", "medium"});

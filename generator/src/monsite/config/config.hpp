@@ -22,6 +22,8 @@ struct SiteConfig {
     // Open Graph; empty: no sitemap. Its path is base_url (an address of the server alone gets it added).
     std::string site_url;
     std::vector<int> years;  // years to publish, ascending, each once; empty: every year in the data
+    // Codes of schools that closed or merged: their absence from later years is expected, not warned about.
+    std::vector<std::string> closed_schools;
     std::string language = "ru";  // one of supported_languages()
     bool strict = false;          // every warning is an error (as --strict)
     std::string theme = "default";

@@ -302,12 +302,17 @@ model::Dataset load_dataset(const LoadOptions& options, util::Diagnostics& diags
         for (const auto& school : now.schools) now_keys.emplace(util::lookalike_key(school.school_id), school.school_id);
         for (const auto& school : before.schools) {
             if (now.find_school(school.school_id)) continue;
+            if (std::find(options.closed_schools.begin(), options.closed_schools.end(), school.school_id) !=
+                options.closed_schools.end())
+                continue;
             std::string message = "школа " + in_quotes(school.school_id) + " (" + school.short_name + ") есть в данных " +
                                   std::to_string(before.year) + " года, но отсутствует в " + std::to_string(now.year) +
                                   " году";
             if (auto it = now_keys.find(util::lookalike_key(school.school_id)); it != now_keys.end())
                 message += "; похоже, в " + std::to_string(now.year) + " году её код записан как " +
                            in_quotes(it->second) + ": " + util::lookalike_difference(it->second, school.school_id);
+            else
+                message += " (если школа закрыта или присоединена к другой, впишите её код в closed_schools в site.toml)";
             diags.warning({years[y].display}, std::move(message));
         }
     }

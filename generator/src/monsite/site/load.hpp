@@ -37,6 +37,8 @@ struct LoadOptions {
     // of them needs that a file lacks is warned about. Empty, with indicator_ids
     // empty too: the built-in catalogue's.
     std::vector<IndicatorInputs> indicators;
+    // Schools known to have closed (SiteConfig::closed_schools): no warning when later years lack them.
+    std::vector<std::string> closed_schools;
     // Called with the display name of each file before it is read.
     std::function<void(std::string_view file)> on_file;
     // Called, after every file is read and in file order, with details for -v:

@@ -143,6 +143,7 @@ bool Pipeline::load_data(util::Diagnostics& diags) {
     for (const auto& ind : config_.catalogue.indicators) load.indicator_ids.push_back(ind.id);
     load.indicators = indicator_inputs(config_.catalogue);
     load.on_note = options_.on_note;
+    load.closed_schools = config_.closed_schools;
     data_ = load_dataset(load, diags);
     if (diags.has_errors()) return refuse();
 
