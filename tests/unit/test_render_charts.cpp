@@ -256,6 +256,34 @@ TEST_CASE("bar_chart: input order, colours, value labels, reference rule") {
     CHECK(labels_in_order(twice) == std::vector<std::string>{"А", "А (2)"});
 }
 
+// The value label of a bar, as it is on a 390 px phone: past the bar's end, or
+// inside it (right-aligned, white on dark blue) when the bar is longer than
+// 70 % of the axis, so that it never runs past the chart's right edge.
+TEST_CASE("bar value labels go inside long bars") {
+    auto end_label = [](const json& spec) {
+        for (const auto& layer : layers_with_mark(spec, "text"))
+            if (layer["encoding"]["text"]["field"] == "mark_text") return layer["mark"];
+        return json();
+    };
+    std::vector<ChartPoint> bars = {{"Север", 92.9, "high", "92,9 %"}, {"Юг", 40.0, "low", "40,0 %"}};
+    // Percent: the axis ends at 100, so 70 is the limit.
+    json mark = end_label(json::parse(bar_chart(ru(), percent_frame(), bars, 50.0, "Округ")));
+    REQUIRE(mark.is_object());
+    CHECK(mark["align"]["expr"] == "datum.value > 70.0 ? 'right' : 'left'");
+    CHECK(mark["dx"]["expr"] == "datum.value > 70.0 ? -4 : 4");
+    CHECK(mark["fill"]["expr"] == "datum.value > 70.0 && datum.level === \"high\" ? '#ffffff' : \"#222\"");
+    CHECK(mark["baseline"] == "middle");
+    // Not a percent: the largest value or the reference, whichever is larger, ends the axis.
+    ChartFrame plain{"Нагрузка", "Нагрузка.", "Ставки", false};
+    json by_value = end_label(json::parse(bar_chart(ru(), plain, {{"А", 2.0, "", "2"}, {"Б", 1.0, "", "1"}}, 1.5, "Округ")));
+    CHECK(by_value["align"]["expr"] == "datum.value > 1.4 ? 'right' : 'left'");
+    json by_reference = end_label(json::parse(schools_chart(ru(), plain, {{"А", 2.0, "", "2"}}, 10.0, "Округ")));
+    CHECK(by_reference["align"]["expr"] == "datum.value > 7.0 ? 'right' : 'left'");
+    // Nothing above zero: every label stays outside.
+    json zero = end_label(json::parse(bar_chart(ru(), plain, {{"А", 0.0, "", "0"}}, std::nullopt, "")));
+    CHECK(zero["align"]["expr"] == "false ? 'right' : 'left'");
+}
+
 TEST_CASE("schools_chart: highest first, ties by label, highlighted school") {
     ChartFrame frame = percent_frame();
     std::vector<ChartPoint> schools = {{"Школа Б", 50.0, "medium", "50,0 %"},

@@ -256,9 +256,19 @@ json bar_mark() {
     return {{"type", "bar"}, {"stroke", kBarStroke}, {"strokeWidth", 0.5}};
 }
 
-// The value text and level symbol just past the end of a horizontal bar.
-json bar_end_text() {
-    return {{"type", "text"}, {"align", "left"}, {"baseline", "middle"}, {"dx", 4}, {"aria", false}};
+// The value text and level symbol just past the end of a horizontal bar; on a bar
+// longer than 70 % of `top` (the largest value the axis shows) inside the bar's
+// end instead, so that it never runs past the chart's right edge on a narrow
+// screen: white on the dark blue of "high", ink on the pale colours.
+json bar_end_text(double top) {
+    // A JSON number is a valid expression number whatever the locale.
+    const std::string inside = top > 0 ? "datum.value > " + json(0.7 * top).dump() : "false";
+    return {{"type", "text"},
+            {"align", {{"expr", inside + " ? 'right' : 'left'"}}},
+            {"dx", {{"expr", inside + " ? -4 : 4"}}},
+            {"fill", {{"expr", inside + " && datum.level === " + js_string(kHigh.level) + " ? '#ffffff' : " + js_string(kInk)}}},
+            {"baseline", "middle"},
+            {"aria", false}};
 }
 
 // A solid vertical rule at `value` with its label above the plot.
@@ -325,7 +335,10 @@ json horizontal_bars(const config::TextCatalogue& texts, const ChartFrame& frame
     // The rule over the bars but under the value labels it may cross.
     if (reference && std::isfinite(*reference))
         layers.push_back(reference_layer(rows, frame, x, *reference, reference_label));
-    json end_text = bar_end_text();
+    double top = frame.percent ? 100.0 : 0.0;
+    for (const Row& r : rows) top = std::max(top, r.value);
+    if (reference && std::isfinite(*reference)) top = std::max(top, *reference);
+    json end_text = bar_end_text(top);
     // fontWeight is not an encoding channel; a mark expression reads the datum.
     if (with_highlight) end_text["fontWeight"] = {{"expr", "datum.highlight ? 'bold' : 'normal'"}};
     layers.push_back({{"mark", end_text}, {"encoding", text_encoding}});
