@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -123,6 +125,35 @@ TEST_CASE("monsite build: the summary counts warnings, also with -q, and says wh
     CHECK(with_sitemap.status == 0);
     CHECK(with_sitemap.out.find("sitemap.xml") == std::string::npos);
     CHECK(fs::is_regular_file(dir / "public/sitemap.xml"));
+}
+
+TEST_CASE("monsite build --site-url: published under that address without editing site.toml") {
+    TempDir dir;
+    write_data(dir / "data");
+    write_file(dir / "data/site.toml", "site_url = \"https://monitoring.example.ru/\"\n");
+    const std::string data = (dir / "data").string(), out = (dir / "public").string();
+    Result r = run({"build", "-q", "--data", data, "--out", out, "-j", "1", "--site-url", "https://owner.github.io/monsite/"});
+    INFO(r.err);
+    CHECK(r.status == 0);
+    std::ifstream json_in(dir / "public/data/site.json");
+    std::string json((std::istreambuf_iterator<char>(json_in)), std::istreambuf_iterator<char>());
+    CHECK(json.find("\"base_url\": \"/monsite/\"") != std::string::npos);
+    CHECK(json.find("\"site_url\": \"https://owner.github.io/monsite/\"") != std::string::npos);
+    std::ifstream index_in(dir / "public/index.html");
+    std::string index((std::istreambuf_iterator<char>(index_in)), std::istreambuf_iterator<char>());
+    CHECK(index.find("href=\"/monsite/assets/") != std::string::npos);
+    CHECK(index.find("href=\"/assets/") == std::string::npos);
+    std::ifstream sitemap_in(dir / "public/sitemap.xml");
+    std::string sitemap((std::istreambuf_iterator<char>(sitemap_in)), std::istreambuf_iterator<char>());
+    CHECK(sitemap.find("<loc>https://owner.github.io/monsite/</loc>") != std::string::npos);
+    CHECK(sitemap.find("monitoring.example.ru") == std::string::npos);
+
+    // A mistaken address: exit 1, the option named, nothing written.
+    fs::remove_all(dir / "public");
+    Result bad = run({"build", "-q", "--data", data, "--out", out, "--base-url", "https://owner.github.io/monsite/"});
+    CHECK(bad.status == 1);
+    CHECK(bad.err.find("параметр --base-url: base_url должен быть путём на сайте") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "public"));
 }
 
 TEST_CASE("monsite: configuration and site-file errors exit with 1") {

@@ -19,6 +19,25 @@ TEST_CASE("parse_options: --strict for check and build") {
     CHECK_THROWS_AS(cli::parse_options({"check", "--strict=yes"}), util::UsageError);
 }
 
+TEST_CASE("parse_options: build takes --base-url and --site-url, check does not") {
+    cli::Options plain = cli::parse_options({"build"});
+    CHECK_FALSE(plain.base_url);
+    CHECK_FALSE(plain.site_url);
+    cli::Options b = cli::parse_options({"build", "--base-url", "/monsite/", "--site-url", "https://o.github.io/monsite/"});
+    REQUIRE(b.base_url);
+    CHECK(*b.base_url == "/monsite/");
+    REQUIRE(b.site_url);
+    CHECK(*b.site_url == "https://o.github.io/monsite/");
+    cli::Options empty = cli::parse_options({"build", "--site-url", ""});
+    REQUIRE(empty.site_url);
+    CHECK(empty.site_url->empty());
+    CHECK_THROWS_AS(cli::parse_options({"check", "--base-url", "/m/"}), util::UsageError);
+    CHECK_THROWS_AS(cli::parse_options({"build", "--base-url"}), util::UsageError);
+    const std::string help = cli::command_help("build");
+    CHECK(help.find("[--base-url ПУТЬ] [--site-url АДРЕС]") != std::string::npos);
+    CHECK(help.find("вместо base_url из site.toml") != std::string::npos);
+}
+
 TEST_CASE("command_help: --strict is described in Russian for both commands") {
     for (const char* command : {"check", "build"}) {
         CAPTURE(command);

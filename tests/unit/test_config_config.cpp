@@ -345,6 +345,54 @@ TEST_CASE("load_config: site_url, when set, is an absolute http(s) address agree
     CHECK(mentions(error("base_url = \"/a/\"\nsite_url = \"https://edu.example.ru/b/\"\n"), "не совпадает с base_url"));
 }
 
+TEST_CASE("override_address: build --base-url and --site-url replace the configured address, checked alike") {
+    using Opt = std::optional<std::string>;
+    auto with = [](const std::string& base, const std::string& site, Opt base_url, Opt site_url) {
+        config::SiteConfig c = config::default_config();
+        c.base_url = base;
+        c.site_url = site;
+        config::override_address(c, base_url, site_url);
+        return c;
+    };
+    // GitHub Pages: the project site's address; base_url becomes its path.
+    config::SiteConfig pages = with("/", "https://monitoring.example.ru/", std::nullopt, "https://owner.github.io/monsite");
+    CHECK(pages.base_url == "/monsite/");
+    CHECK(pages.site_url == "https://owner.github.io/monsite/");
+    // Both, agreeing.
+    config::SiteConfig both = with("/", "", "/monsite", "https://owner.github.io/monsite/");
+    CHECK(both.base_url == "/monsite/");
+    CHECK(both.site_url == "https://owner.github.io/monsite/");
+    // A server address alone gets base_url added (the configured or the given one).
+    CHECK(with("/monitoring/", "", std::nullopt, "https://edu.example.ru").site_url == "https://edu.example.ru/monitoring/");
+    CHECK(with("/", "", "/m/", "https://edu.example.ru/").site_url == "https://edu.example.ru/m/");
+    CHECK(with("/m/", "", "/", "https://edu.example.ru/").base_url == "/");
+    // A base_url alone moves the configured site_url to that path, on the same server.
+    config::SiteConfig moved = with("/", "https://monitoring.example.ru/", "/sub", std::nullopt);
+    CHECK(moved.base_url == "/sub/");
+    CHECK(moved.site_url == "https://monitoring.example.ru/sub/");
+    config::SiteConfig back = with("/a/b/", "https://edu.example.ru:8443/a/b/", "/", std::nullopt);
+    CHECK(back.site_url == "https://edu.example.ru:8443/");
+    CHECK(with("/", "", "/sub/", std::nullopt).site_url.empty());  // no site_url stays none
+    // "" removes site_url: no sitemap.
+    CHECK(with("/", "https://monitoring.example.ru/", std::nullopt, "").site_url.empty());
+    // Nothing given: unchanged.
+    config::SiteConfig same = with("/m/", "https://e.example.ru/m/", std::nullopt, std::nullopt);
+    CHECK(same.base_url == "/m/");
+    CHECK(same.site_url == "https://e.example.ru/m/");
+
+    // Mistakes: the same messages as in site.toml, naming the option.
+    util::UsageError full = usage_error([&] { with("/", "", "https://owner.github.io/monsite/", std::nullopt); });
+    CHECK(full.where().file == "параметр --base-url");
+    CHECK(full.message() == "base_url должен быть путём на сайте, например \"/monitoring/\"; полный адрес укажите в site_url");
+    CHECK(mentions(usage_error([&] { with("/", "", "/a b/", std::nullopt); }), "не путь на сайте"));
+    util::UsageError site = usage_error([&] { with("/", "", std::nullopt, "owner.github.io/monsite/"); });
+    CHECK(site.where().file == "параметр --site-url");
+    CHECK(mentions(site, "site_url должен быть полным адресом сайта"));
+    util::UsageError disagree = usage_error([&] { with("/", "", "/a/", "https://owner.github.io/b/"); });
+    CHECK(disagree.message() == "путь в --site-url («/b/») не совпадает с --base-url («/a/»): укажите один из них или "
+                                "одинаковые пути");
+}
+
 TEST_CASE("load_config: language accepts only what the interface has") {
     TempDir dir;
     const std::string file = (dir / "site.toml").generic_string();

@@ -114,6 +114,8 @@ ExitStatus run_build(const Options& options) {
     build.config_file = options.config_file;
     build.threads = options.threads;
     build.strict = options.strict;
+    build.base_url = options.base_url;
+    build.site_url = options.site_url;
     // With -v every step also shows the time since the build started, so a slow stage is easy to see.
     const auto started = std::chrono::steady_clock::now();
     auto elapsed = [started] {

@@ -85,7 +85,11 @@ po::options_description command_options(const std::string& command) {
         ("help,h", po::bool_switch(), "справка по команде");
     if (command == "build")
         d.add_options()("pdf", po::bool_switch(),
-                        "после сборки напечатать PDF школ и отчёта (как monsite pdf) и опубликовать их вместе с сайтом");
+                        "после сборки напечатать PDF школ и отчёта (как monsite pdf) и опубликовать их вместе с сайтом")
+            ("base-url", po::value<std::string>()->value_name("ПУТЬ"),
+             "путь сайта на сервере вместо base_url из site.toml, например /monitoring/")
+            ("site-url", po::value<std::string>()->value_name("АДРЕС"),
+             "полный адрес сайта вместо site_url из site.toml (base_url — его путь), например https://edu.example.ru/monitoring/");
     return d;
 }
 
@@ -139,13 +143,16 @@ std::string command_help(const std::string& command) {
                "\n" +
                describe(command_options(command)) + "\n" + exit_statuses;
     if (command == "build")
-        return "monsite build [--data ПАПКА] [--out ПАПКА] [--config ФАЙЛ] [-j N] [--strict] [--pdf] [-q | -v]\n"
+        return "monsite build [--data ПАПКА] [--out ПАПКА] [--config ФАЙЛ] [-j N] [--strict] [--pdf]\n"
+               "              [--base-url ПУТЬ] [--site-url АДРЕС] [-q | -v]\n"
                "\n"
                "Проверяет данные, рассчитывает показатели, группы эффективности и рейтинг и публикует\n"
                "в папку --out сайт (страницы всех лет, графики, sitemap.xml, если задан site_url) и\n"
                "открытые данные в data/: indicators.csv, schools.csv, monitoring.xlsx, site.json. Если\n"
                "в данных есть ошибки (а с --strict — и предупреждения), ничего не записывается и прежний\n"
                "сайт остаётся как был; неизменённые файлы не перезаписываются.\n"
+               "--base-url и --site-url задают адрес публикации, не меняя site.toml (например, в CI для\n"
+               "GitHub Pages: --site-url https://ВЛАДЕЛЕЦ.github.io/РЕПОЗИТОРИЙ/).\n"
                "Без файла настроек используются настройки по умолчанию (формат данных, версия 1).\n"
                "\n" +
                describe(command_options(command)) + "\n" + exit_statuses;
@@ -259,6 +266,8 @@ Options parse_options(const std::vector<std::string>& args) {
         return options;
     }
     if (vm.count("pdf")) options.pdf = vm["pdf"].as<bool>();
+    if (vm.count("base-url")) options.base_url = vm["base-url"].as<std::string>();
+    if (vm.count("site-url")) options.site_url = vm["site-url"].as<std::string>();
     if (vm.count("out")) options.out_dir = vm["out"].as<std::string>();
     if (vm.count("config")) options.config_file = vm["config"].as<std::string>();
     options.threads = vm["threads"].as<unsigned>();

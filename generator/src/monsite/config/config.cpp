@@ -474,4 +474,31 @@ SiteConfig load_config(const std::filesystem::path& file) {
     return config;
 }
 
+// The command line's replacements (build --base-url, --site-url), checked as in
+// site.toml; a site_url override also sets base_url to its path.
+void override_address(SiteConfig& config, const std::optional<std::string>& base_url,
+                      const std::optional<std::string>& site_url) {
+    if (base_url) config.base_url = checked_base_url(*base_url, {"параметр --base-url"});
+    if (site_url && site_url->empty()) {
+        config.site_url.clear();  // --site-url "": no sitemap
+    } else if (site_url) {
+        std::string path;
+        config.site_url = checked_site_url(*site_url, {"параметр --site-url"}, path);
+        if (path == "/" && config.base_url != "/") {
+            config.site_url.pop_back();  // the address of the server alone: base_url is added
+            config.site_url += config.base_url;
+        } else if (base_url && path != config.base_url) {
+            throw UsageError("путь в --site-url («" + path + "») не совпадает с --base-url («" + config.base_url +
+                                 "»): укажите один из них или одинаковые пути",
+                             {"параметр --site-url"});
+        } else {
+            config.base_url = path;
+        }
+    } else if (base_url && !config.site_url.empty()) {
+        // site_url of site.toml keeps its server and takes the new path.
+        const std::size_t host_end = config.site_url.find('/', config.site_url.find("://") + 3);
+        config.site_url = config.site_url.substr(0, host_end) + config.base_url;
+    }
+}
+
 }  // namespace monsite::config

@@ -3,6 +3,7 @@
 // Every setting has a default; an unknown key is an error naming file and line.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,14 @@ SiteConfig default_config();
 // unless it names the same code in its own [[school_type]].
 // Throws util::UsageError naming file and line on any mistake.
 SiteConfig load_config(const std::filesystem::path& file);
+
+// Replaces base_url and/or site_url of `config` (build --base-url, --site-url: a CI
+// publishing under another address than site.toml says), checked as in site.toml.
+// A site_url with a path sets base_url to it (both given: they must agree); a
+// server address alone gets base_url added; "" removes site_url; a new base_url
+// alone moves the configured site_url to that path. Throws util::UsageError.
+void override_address(SiteConfig& config, const std::optional<std::string>& base_url,
+                      const std::optional<std::string>& site_url);
 
 // Parses a catalogue from TOML text; `source` names it in messages. Indicator
 // titles, short titles, descriptions and school-type names are taken in

@@ -116,6 +116,7 @@ bool Pipeline::load(util::Diagnostics& diags) {
 
 void Pipeline::load_config() {
     config_ = resolve_config(options_.data_dir, options_.display_dir, options_.config_file, config_used_);
+    if (options_.base_url || options_.site_url) config::override_address(config_, options_.base_url, options_.site_url);
 }
 
 void Pipeline::load_site(util::Diagnostics& diags) {

@@ -31,6 +31,9 @@ struct PipelineOptions {
     unsigned threads = 0;                              // 0: one per core
     bool strict = false;  // every warning is an error (also when the configuration says strict = true)
     bool pdf = false;     // the PDFs will be printed and published with the site: pages link them
+    // Replace base_url / site_url of the configuration (config::override_address): build --base-url, --site-url.
+    std::optional<std::string> base_url;
+    std::optional<std::string> site_url;
     std::function<void(std::string_view step)> on_progress;  // "чтение и проверка данных", ...
     std::function<void(std::string_view file)> on_file;      // LoadOptions::on_file
     std::function<void(std::string_view note)> on_note;      // LoadOptions::on_note
