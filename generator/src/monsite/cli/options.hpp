@@ -8,7 +8,7 @@
 
 namespace monsite::cli {
 
-enum class Command { none, help, version, check, build, pdf, collection_template };
+enum class Command { none, help, version, check, build, pdf, collection_template, new_site };
 
 struct Options {
     Command command = Command::none;
@@ -27,6 +27,9 @@ struct Options {
     std::optional<int> year;
     std::optional<std::filesystem::path> out_file;
     std::optional<std::string> school;
+    // monsite new (year above: the first year; default this year)
+    std::filesystem::path new_dir;
+    std::optional<std::string> municipality;
 };
 
 // Parses argv (without the program name). Throws util::UsageError with a
