@@ -70,6 +70,21 @@ ls "$site/public/assets/css/"*.css >/dev/null 2>&1 || fail "the installed binary
 grep -q 'assets/js/vendor/vega-embed.min.js' "$site/public/index.html" || fail "the home page does not load the chart scripts"
 echo "ok the installed binary builds the site from a folder of its own: pages, CSS, chart scripts"
 
+# monsite new with the installed files only: the shipped pages come from share/monsite/content/.
+diff -r "$root/content" "$prefix/share/monsite/content" >/dev/null || fail "share/monsite/content differs from content/"
+(cd / && "${run_installed[@]}" new "$work/new-site" --municipality "Установленный округ" --year 2026) \
+  >"$work/new.out" 2>&1 || { cat "$work/new.out"; fail "installed monsite new failed"; }
+for f in content/about.md content/help.md content/recommendations/centre-low-group.md collection-2026.xlsx; do
+  [ -f "$work/new-site/$f" ] || fail "the installed monsite new wrote no $f"
+done
+(cd "$work/new-site" && "${run_installed[@]}" check) >"$work/new-check.out" 2>&1 || {
+  cat "$work/new-check.out"
+  fail "installed monsite check in the new site failed"
+}
+rules=$(ls "$root"/content/recommendations/*.md | grep -vc '\.en\.md$')
+grep -qF "правил рекомендаций: $rules" "$work/new-check.out" || { cat "$work/new-check.out"; fail "not the $rules rules"; }
+echo "ok the installed monsite new writes a site from share/monsite/content that passes check"
+
 "$tree_monsite" build -q --data "$site/data" --out "$work/from-tree" >"$work/tree.out" 2>&1 || {
   cat "$work/tree.out"
   fail "build-tree monsite build failed"

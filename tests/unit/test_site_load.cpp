@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "monsite/site/load.hpp"
 #include "test_support.hpp"
@@ -157,6 +158,36 @@ TEST_CASE("a folder that is not a year is an error; lock files and other files a
     CHECK(run.diags.error_count() == 1);
     CHECK(run.has("data/архив: папка «архив» не является годом мониторинга"));
     CHECK(run.has("data/2025/письмо.docx: предупреждение: файл пропущен"));
+}
+
+TEST_CASE("an empty year folder: left out beside a year with data, kept with no school when no year has any") {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "2026");
+    write_file(dir / "2026/.gitkeep", "");
+    SUBCASE("the only year") {
+        Run run = load(dir);
+        INFO(run.dump());
+        CHECK_FALSE(run.diags.has_errors());
+        CHECK(run.diags.warning_count() == 1);
+        CHECK(run.has("data/2026: предупреждение: в 2026 году данных ещё нет: разошлите школам книгу "
+                      "collection-2026.xlsx (её пишет monsite template) и положите заполненные книги (.xlsx, .ods, "
+                      ".csv) в data/2026"));
+        REQUIRE(run.dataset.years.size() == 1);
+        CHECK(run.dataset.years[0].year == 2026);
+        CHECK(run.dataset.years[0].schools.empty());
+        CHECK(run.dataset.years[0].files.empty());
+    }
+    SUBCASE("beside a year with data") {
+        write_year(dir, "2025");
+        Run run = load(dir);
+        INFO(run.dump());
+        CHECK_FALSE(run.diags.has_errors());
+        CHECK(run.has("data/2026: предупреждение: в 2026 году данных ещё нет"));
+        CHECK(run.has("; этот год пропущен"));
+        REQUIRE(run.dataset.years.size() == 1);
+        CHECK(run.dataset.years[0].year == 2025);
+        CHECK(run.dataset.years[0].schools.size() == 2);
+    }
 }
 
 TEST_CASE("a school that disappears from one year to the next is a warning") {

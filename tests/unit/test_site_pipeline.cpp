@@ -176,7 +176,7 @@ TEST_CASE("Pipeline: load stops on data errors, and the strict mode on warnings"
         site::PipelineOptions options;
         options.data_dir = dir / "data";
         options.display_dir = "data";
-        fs::create_directories(dir / "data" / "2025");  // a year without files: an error
+        fs::create_directories(dir / "data" / "archive");  // a folder that is not a year: an error
         site::Pipeline pipeline(options);
         util::Diagnostics diags;
         CHECK_FALSE(pipeline.load(diags));

@@ -15,6 +15,7 @@
 #include "monsite/serve/serve.hpp"
 #include "monsite/site/build.hpp"
 #include "monsite/site/pipeline.hpp"
+#include "monsite/site/scaffold.hpp"
 #include "monsite/site/template.hpp"
 #include "monsite/util/error.hpp"
 
@@ -55,6 +56,10 @@ void print_quiet_warning_count(const util::Diagnostics& diags) {
 
 void print_year_summary(const model::Dataset& dataset) {
     for (const auto& year : dataset.years) {
+        if (year.files.empty()) {  // an empty year folder (a new site): its warning says what to do
+            std::cout << year.year << ": данных ещё нет\n";
+            continue;
+        }
         std::cout << year.year << ": " << year.schools.size() << ' '
                   << plural(year.schools.size(), "школа", "школы", "школ") << ", " << year.files.size() << ' '
                   << plural(year.files.size(), "файл", "файла", "файлов") << "; строк:";
@@ -246,6 +251,27 @@ ExitStatus run_serve(const Options& options) {
     return ExitStatus::ok;
 }
 
+ExitStatus run_new(const Options& options) {
+    site::ScaffoldOptions s;
+    s.dir = options.new_dir;
+    s.municipality = options.municipality;
+    s.year = options.year ? *options.year : 0;
+    const site::ScaffoldReport report = site::new_site(s);
+    const std::string dir = report.dir.generic_string();
+    std::cout << "Новый сайт: " << dir << " — записано файлов: " << report.files.size() << '\n';
+    auto row = [](const std::string& name, const char* what) {
+        std::cout << "  " << name << std::string(name.size() < 24 ? 24 - name.size() : 1, ' ') << what << '\n';
+    };
+    row("data/site.toml", "настройки (впишите управление образования: department)");
+    row("data/indicators.toml", "каталог показателей");
+    row("data/" + std::to_string(report.year) + "/", "сюда — заполненные книги школ");
+    row(report.workbook, "книга для сбора данных: разошлите её школам");
+    row("content/", "страницы сайта и правила рекомендаций");
+    row("README.md", "что где лежит и что делать дальше");
+    std::cout << "Дальше: cd " << dir << " && monsite check && monsite build\n";
+    return ExitStatus::ok;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -267,6 +293,7 @@ int run(int argc, char** argv) {
             case Command::collection_template: return static_cast<int>(run_template(options));
             case Command::pdf: return static_cast<int>(run_pdf(options));
             case Command::serve: return static_cast<int>(run_serve(options));
+            case Command::new_site: return static_cast<int>(run_new(options));
         }
     } catch (const util::Error& e) {
         std::cerr << "monsite: " << e.to_diagnostic().to_string() << '\n';

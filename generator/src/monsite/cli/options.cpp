@@ -57,9 +57,21 @@ po::options_description serve_options() {
     return d;
 }
 
+po::options_description new_options() {
+    po::options_description d("Параметры", 200, 100);
+    d.add_options()
+        ("municipality", po::value<std::string>()->value_name("НАЗВАНИЕ"),
+         "название муниципалитета для заголовков сайта (его можно поменять потом в data/site.toml)")
+        ("year", po::value<int>()->value_name("ГГГГ"),
+         "первый год мониторинга: папка data/ГГГГ и книга collection-ГГГГ.xlsx (по умолчанию — текущий год)")
+        ("help,h", po::bool_switch(), "справка по команде");
+    return d;
+}
+
 po::options_description command_options(const std::string& command) {
     if (command == "template") return template_options();
     if (command == "serve") return serve_options();
+    if (command == "new") return new_options();
     if (command == "pdf") return pdf_options();
     // Boost wraps by bytes, and a Cyrillic letter takes two: a wide line keeps
     // each description on one line in an 80-column terminal.
@@ -106,6 +118,45 @@ const char* const exit_statuses =
     "  2  ошибки в данных (каждая названа с файлом, листом и ячейкой); с --strict — и предупреждения\n"
     "  3  внутренняя ошибка или ошибка ввода-вывода\n";
 
+int checked_year(int year) {
+    if (year < 1900 || year > 9999) throw util::UsageError("год --year должен быть четырёхзначным, например 2026");
+    return year;
+}
+
+// monsite new DIR [--municipality NAME] [--year YYYY]: DIR is the one positional argument.
+Options parse_new(const std::vector<std::string>& rest) {
+    Options options;
+    options.command = Command::new_site;
+    po::options_description all = new_options();
+    all.add_options()("dir", po::value<std::vector<std::string>>());
+    po::positional_options_description positional;
+    positional.add("dir", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(rest).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw util::UsageError(std::string("неверные параметры команды new: ") + e.what() + "; справка: monsite help new");
+    }
+    if (vm["help"].as<bool>()) {
+        options.command = Command::help;
+        options.help_topic = "new";
+        return options;
+    }
+    const auto dirs = vm.count("dir") ? vm["dir"].as<std::vector<std::string>>() : std::vector<std::string>{};
+    if (dirs.size() != 1 || dirs.front().empty())
+        throw util::UsageError("укажите одну папку для нового сайта, например: monsite new monitoring --municipality "
+                               "\"Заречный муниципальный округ\"");
+    options.new_dir = dirs.front();
+    if (vm.count("municipality")) {
+        options.municipality = vm["municipality"].as<std::string>();
+        if (options.municipality->find_first_not_of(" \t") == std::string::npos)
+            throw util::UsageError("название --municipality пусто: укажите название муниципалитета");
+    }
+    if (vm.count("year")) options.year = checked_year(vm["year"].as<int>());
+    return options;
+}
+
 }  // namespace
 
 std::string general_help() {
@@ -122,6 +173,7 @@ std::string general_help() {
                "             и пересобирать при каждом изменении данных, страниц, темы и текстов\n"
                "  pdf        напечатать из собранного сайта PDF каждой школы и отчёта (нужен chromium)\n"
                "  template   записать книгу Excel для сбора данных от школ\n"
+               "  new        создать папку нового сайта: настройки, страницы, книгу для сбора данных\n"
                "  help       справка по команде, например: monsite help build\n"
                "\n"
                "Общие параметры:\n"
@@ -187,6 +239,17 @@ std::string command_help(const std::string& command) {
                "Остановка — Ctrl+C.\n"
                "\n" +
                describe(command_options(command)) + "\n" + exit_statuses;
+    if (command == "new")
+        return "monsite new ПАПКА [--municipality НАЗВАНИЕ] [--year ГГГГ]\n"
+               "\n"
+               "Создаёт папку сайта, с которой управление начинает работу: data/site.toml (настройки\n"
+               "по умолчанию с комментариями и названием муниципалитета), data/indicators.toml (каталог\n"
+               "показателей, который можно менять), пустую папку года data/ГГГГ, книгу для сбора данных\n"
+               "collection-ГГГГ.xlsx, страницы content/ (о мониторинге, как читать отчёт, правила\n"
+               "рекомендаций), .gitignore и README.md. Папка должна быть новой или пустой. Затем в ней:\n"
+               "monsite check, monsite serve, monsite build.\n"
+               "\n" +
+               describe(command_options(command)) + "\n" + exit_statuses;
     if (command == "help") return "monsite help <команда>\n\nПечатает справку по команде.\n";
     throw util::UsageError("неизвестная команда «" + command + "»; список команд: monsite --help");
 }
@@ -213,6 +276,7 @@ Options parse_options(const std::vector<std::string>& args) {
         }
         return options;
     }
+    if (first == "new") return parse_new(rest);
     if (first != "check" && first != "build" && first != "pdf" && first != "template" && first != "serve") {
         if (first.starts_with("-"))
             throw util::UsageError("неизвестный параметр «" + first + "»; справка: monsite --help");
@@ -258,11 +322,7 @@ Options parse_options(const std::vector<std::string>& args) {
         if (vm.count("config")) options.config_file = vm["config"].as<std::string>();
         if (vm.count("out")) options.out_file = vm["out"].as<std::string>();
         if (vm.count("school")) options.school = vm["school"].as<std::string>();
-        if (vm.count("year")) {
-            options.year = vm["year"].as<int>();
-            if (*options.year < 1900 || *options.year > 9999)
-                throw util::UsageError("год --year должен быть четырёхзначным, например 2026");
-        }
+        if (vm.count("year")) options.year = checked_year(vm["year"].as<int>());
         return options;
     }
     if (vm.count("pdf")) options.pdf = vm["pdf"].as<bool>();

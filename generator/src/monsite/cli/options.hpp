@@ -8,7 +8,7 @@
 
 namespace monsite::cli {
 
-enum class Command { none, help, version, check, build, pdf, collection_template, serve };
+enum class Command { none, help, version, check, build, pdf, collection_template, serve, new_site };
 
 struct Options {
     Command command = Command::none;
@@ -32,6 +32,9 @@ struct Options {
     // monsite serve
     int port = 8080;
     std::string bind = "127.0.0.1";
+    // monsite new (year above: the first year; default this year)
+    std::filesystem::path new_dir;
+    std::optional<std::string> municipality;
 };
 
 // Parses argv (without the program name). Throws util::UsageError with a

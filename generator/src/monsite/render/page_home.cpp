@@ -72,6 +72,7 @@ void SiteBuilder::home(const YearView& y) {
     const auto schools = static_cast<long long>(y.data.schools.size());
     body["heading"] = texts().fill("home_heading", {{"municipality", in_.site.municipality}, {"year", std::to_string(y.year)}});
     body["lead"] = texts().fill("home_lead", {{"schools", texts().plural("school_count", schools)}});
+    if (schools == 0) body["no_data"] = year_text("home_no_data", y.year);  // a new site, its year folder empty
     body["no_problem_zones"] = year_text("home_no_problem_zones", y.year);
 
     json zones = json::array();

@@ -248,6 +248,7 @@ model::Dataset load_dataset(const LoadOptions& options, util::Diagnostics& diags
         diags.error({root}, "нет ни одной папки года: положите данные в папки вида " + root + "/2025");
 
     std::vector<FileJob> jobs;
+    std::vector<std::size_t> empty;  // year folders without a data file
     for (std::size_t y = 0; y < years.size(); ++y) {
         bool any = false;
         for (const auto& entry : sorted_entries(years[y].path)) {
@@ -265,8 +266,18 @@ model::Dataset load_dataset(const LoadOptions& options, util::Diagnostics& diags
             jobs.push_back({entry.path(), display, static_cast<int>(y), {}, {}, false});
             any = true;
         }
-        if (!any) diags.error({years[y].display}, "в папке года нет файлов с данными (.xlsx, .ods, .csv)");
+        if (!any) empty.push_back(y);
     }
+    // A year folder without files: the collection has not started (a new site,
+    // a folder made ahead). Left out while another year has data; the only
+    // year(s), kept with no schools so that the site still builds. A warning either way.
+    const bool no_data = empty.size() == years.size();
+    for (std::size_t y : empty)
+        diags.warning({years[y].display},
+                      "в " + std::to_string(years[y].year) + " году данных ещё нет: разошлите школам книгу collection-" +
+                          std::to_string(years[y].year) + ".xlsx (её пишет monsite template) и положите заполненные " +
+                          "книги (.xlsx, .ods, .csv) в " + years[y].display +
+                          (no_data ? "" : "; этот год пропущен"));
     run_jobs(jobs, options);
 
     model::Dataset dataset;
@@ -275,6 +286,10 @@ model::Dataset load_dataset(const LoadOptions& options, util::Diagnostics& diags
                                ? indicator_inputs(config::default_config().catalogue)
                                : options.indicators);
     for (std::size_t y = 0; y < years.size(); ++y) {
+        if (std::find(empty.begin(), empty.end(), y) != empty.end()) {
+            if (no_data) dataset.years.push_back(model::YearData{.year = years[y].year});
+            continue;
+        }
         YearBuilder builder(years[y].year, years[y].display, diags, slugs);
         std::vector<std::string> files;
         missing.start_year(years[y].year);

@@ -5,7 +5,8 @@
 //   1. $MONSITE_DATA_DIR, when set and not empty (tests, a moved install);
 //      it must hold the files: a wrong value is an error, never skipped;
 //   2. <folder of the executable>/../share/monsite/: the layout that
-//      `cmake --install` writes (themes/default/, assets/vega*.min.js, i18n/);
+//      `cmake --install` writes (themes/default/, assets/vega*.min.js, i18n/,
+//      content/: the pages `monsite new` starts a site from);
 //   3. the source tree the binary was built from (a run from the build tree),
 //      its chart scripts in node_modules/; left out when the environment has
 //      MONSITE_NO_SOURCE_FALLBACK=1 (tests of an installed binary).

@@ -35,8 +35,8 @@ std::optional<TemplateReport> write_template(const TemplateOptions& options, uti
     if (fs::is_directory(options.data_dir, ec)) {
         if (!pipeline.load_data(diags)) return std::nullopt;
         const model::YearData* latest = nullptr;
-        for (const auto& y : pipeline.data().years)
-            if (!latest || y.year > latest->year) latest = &y;
+        for (const auto& y : pipeline.data().years)  // a year folder still empty (a new site) has no register
+            if (!y.files.empty() && (!latest || y.year > latest->year)) latest = &y;
         if (latest) {
             report.register_year = latest->year;
             for (const auto& s : latest->schools)
