@@ -536,7 +536,10 @@ export function discoverPages(root = SITE) {
   const schoolRel = school ? schoolLinks('', root).get(school.id) ?? null : null;
   const indicator = json?.indicators?.[0]?.id;
   const direction = json?.directions?.[0]?.id;
-  return {
+  // The subjects page exists only for a year with the Педагоги table (site.json's year has `subjects`),
+  // as expectedPages says: a site without that table has no subjects page to expect.
+  const subjects = latest && latest.data.subjects === undefined ? undefined : page('subjects', 'subjects/index.html');
+  const pages = {
     home: page('home', 'index.html'),
     schools: page('schools index', 'schools/index.html'),
     school: page('school', schoolRel, !json ? noJson : !school ? 'no school of the latest year in data/site.json'
@@ -548,12 +551,14 @@ export function discoverPages(root = SITE) {
     rating: page('rating', 'rating/index.html'),
     decisions: page('decisions', 'decisions/index.html'),
     effectiveness: page('effectiveness', 'decisions/effectiveness/index.html'),
-    subjects: page('subjects', 'subjects/index.html'),
+    subjects,
     methodology: page('methodology', 'methodology/index.html'),
     openData: page('open data', 'open-data/index.html'),
     report: page('annual report', 'report/index.html'),
     notFound: page('404', '404.html'),
   };
+  if (!subjects) delete pages.subjects;
+  return pages;
 }
 
 // Fails the running test when the page is not there.

@@ -33,7 +33,6 @@ void SiteBuilder::methodology(const YearView& y) {
             const Indicator& ind = in_.catalogue.indicators[i];
             list.push_back({{"id", ind.id},
                             {"title", ind.title},
-                            {"href", indicator_href(y, ind.id)},
                             {"description", ind.description},
                             {"formula", ind.formula.text},
                             {"formula_words", formula_in_words(texts(), ind)},
@@ -41,6 +40,8 @@ void SiteBuilder::methodology(const YearView& y) {
                             {"thresholds", thresholds_text(texts(), ind)},
                             {"scopes", text(ind.school_scope ? "scopes_school" : "scopes_cluster")},
                             {"sensitive", ind.sensitive}});
+            // An indicator without a value this year has no page (page_indicator.cpp): no link to it.
+            if (y.results.municipality.values[i]) list.back()["href"] = indicator_href(y, ind.id);
         }
         if (!list.empty())
             directions.push_back({{"name", direction_name(texts(), d.id)}, {"indicators", std::move(list)}});

@@ -36,8 +36,12 @@ void SiteBuilder::open_data(const YearView& y) {
         recommendation_columns.push_back(column(name, text("data_col_recommendations_" + std::string(name))));
     body["recommendation_columns"] = std::move(recommendation_columns);
     json ids = json::array();
-    for (const auto& ind : in_.catalogue.indicators)
-        ids.push_back({{"id", ind.id}, {"title", ind.title}, {"unit", unit_label(texts(), ind)}, {"href", indicator_href(y, ind.id)}});
+    for (std::size_t i = 0; i < in_.catalogue.indicators.size(); ++i) {
+        const auto& ind = in_.catalogue.indicators[i];
+        ids.push_back({{"id", ind.id}, {"title", ind.title}, {"unit", unit_label(texts(), ind)}});
+        // An indicator without a value this year has no page (page_indicator.cpp): no link to it.
+        if (y.results.municipality.values[i]) ids.back()["href"] = indicator_href(y, ind.id);
+    }
     body["indicators"] = std::move(ids);
     emit(y, "open-data/", "open-data/", text("title_open_data"), text("description_open_data"), "open_data",
          std::move(body), year_switcher(y, ""), crumbs(y, {}));
