@@ -12,6 +12,8 @@ packages=(
   libzip-dev libexpat1-dev libxlsxwriter-dev libboost-program-options-dev doctest-dev
   libtomlplusplus-dev nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev
   libcpp-httplib-dev poppler-utils
+  # cpack -G DEB (ctest package.deb): dpkg-shlibdeps computes Depends, and CPack needs `file` for it
+  dpkg-dev file
   python3 unzip
   clang libclang-rt-14-dev
 )
