@@ -46,10 +46,19 @@ echo "ok monitoring.xlsx has every row"
 diff -r "$work/public" "$work/again" >/dev/null || fail "two builds differ"
 echo "ok two builds are byte-identical"
 
-# Incremental: rebuilding into the same folder rewrites nothing.
+# Nothing changed, nothing done: the manifest beside the output lets a rebuild stop after hashing.
+[ -f "$work/.public.manifest" ] || fail "no manifest beside the output"
 before=$(cd "$work/public" && find . -type f -printf '%p %i %T@\n' | sort)
+manifest_before=$(stat -c '%i %Y' "$work/.public.manifest")
 files=$(echo "$before" | wc -l)
 out=$("$monsite" build --data "$root/data" --out "$work/public" 2>/dev/null)
+echo "$out" | grep -q "с прошлой сборки ничего не изменилось, ничего не записано" || fail "no-op rebuild not seen: $out"
+[ "$before" = "$(cd "$work/public" && find . -type f -printf '%p %i %T@\n' | sort)" ] || fail "no-op rebuild touched files"
+[ "$manifest_before" = "$(stat -c '%i %Y' "$work/.public.manifest")" ] || fail "no-op rebuild rewrote the manifest"
+echo "ok a rebuild with nothing changed writes nothing"
+
+# Incremental: a forced rebuild into the same folder rewrites nothing either.
+out=$("$monsite" build --force --data "$root/data" --out "$work/public" 2>/dev/null)
 echo "$out" | grep -q "записано файлов: 0, без изменений: $files, удалено: 0" || fail "rebuild rewrote files: $out"
 after=$(cd "$work/public" && find . -type f -printf '%p %i %T@\n' | sort)
 [ "$before" = "$after" ] || fail "unchanged files were rewritten"

@@ -121,6 +121,7 @@ ExitStatus run_build(const Options& options) {
     build.strict = options.strict;
     build.base_url = options.base_url;
     build.site_url = options.site_url;
+    build.force = options.force;
     // With -v every step also shows the time since the build started, so a slow stage is easy to see.
     const auto started = std::chrono::steady_clock::now();
     auto elapsed = [started] {
@@ -169,8 +170,12 @@ ExitStatus run_build(const Options& options) {
         for (int y : report->years) std::cout << ' ' << y;
         std::cout << "; школ в последнем году: " << report->schools << "; строк в indicators.csv: "
                   << report->indicator_rows << '\n'
-                  << "Сайт: " << options.out_dir.generic_string() << " — записано файлов: " << report->files.written
-                  << ", без изменений: " << report->files.unchanged << ", удалено: " << report->files.removed << '\n';
+                  << "Сайт: " << options.out_dir.generic_string();
+        if (report->unchanged)
+            std::cout << " — с прошлой сборки ничего не изменилось, ничего не записано (--force соберёт заново)\n";
+        else
+            std::cout << " — записано файлов: " << report->files.written << ", без изменений: "
+                      << report->files.unchanged << ", удалено: " << report->files.removed << '\n';
         if (!report->sitemap) std::cout << "sitemap.xml не создан: не задан site_url\n";
         std::cout << "Предупреждений: " << diags.warning_count() << ".\n";
     } else {

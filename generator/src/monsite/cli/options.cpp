@@ -101,7 +101,8 @@ po::options_description command_options(const std::string& command) {
             ("base-url", po::value<std::string>()->value_name("ПУТЬ"),
              "путь сайта на сервере вместо base_url из site.toml, например /monitoring/")
             ("site-url", po::value<std::string>()->value_name("АДРЕС"),
-             "полный адрес сайта вместо site_url из site.toml (base_url — его путь), например https://edu.example.ru/monitoring/");
+             "полный адрес сайта вместо site_url из site.toml (base_url — его путь), например https://edu.example.ru/monitoring/")
+            ("force", po::bool_switch(), "собрать заново, даже если с прошлой сборки ничего не изменилось");
     return d;
 }
 
@@ -196,13 +197,16 @@ std::string command_help(const std::string& command) {
                describe(command_options(command)) + "\n" + exit_statuses;
     if (command == "build")
         return "monsite build [--data ПАПКА] [--out ПАПКА] [--config ФАЙЛ] [-j N] [--strict] [--pdf]\n"
-               "              [--base-url ПУТЬ] [--site-url АДРЕС] [-q | -v]\n"
+               "              [--base-url ПУТЬ] [--site-url АДРЕС] [--force] [-q | -v]\n"
                "\n"
                "Проверяет данные, рассчитывает показатели, группы эффективности и рейтинг и публикует\n"
                "в папку --out сайт (страницы всех лет, графики, sitemap.xml, если задан site_url) и\n"
                "открытые данные в data/: indicators.csv, schools.csv, monitoring.xlsx, site.json. Если\n"
                "в данных есть ошибки (а с --strict — и предупреждения), ничего не записывается и прежний\n"
-               "сайт остаётся как был; неизменённые файлы не перезаписываются.\n"
+               "сайт остаётся как был; неизменённые файлы не перезаписываются. Если с прошлой сборки\n"
+               "не изменился ни один файл данных, настроек, страниц и темы (и сама программа), сборка\n"
+               "заканчивается после их сверки и ничего не пишет (сведения о ней лежат рядом с папкой\n"
+               "сайта: .public.manifest для --out public); --force собирает заново в любом случае.\n"
                "--base-url и --site-url задают адрес публикации, не меняя site.toml (например, в CI для\n"
                "GitHub Pages: --site-url https://ВЛАДЕЛЕЦ.github.io/РЕПОЗИТОРИЙ/).\n"
                "Без файла настроек используются настройки по умолчанию (формат данных, версия 1).\n"
@@ -326,6 +330,7 @@ Options parse_options(const std::vector<std::string>& args) {
         return options;
     }
     if (vm.count("pdf")) options.pdf = vm["pdf"].as<bool>();
+    if (vm.count("force")) options.force = vm["force"].as<bool>();
     if (vm.count("base-url")) options.base_url = vm["base-url"].as<std::string>();
     if (vm.count("site-url")) options.site_url = vm["site-url"].as<std::string>();
     if (vm.count("out")) options.out_dir = vm["out"].as<std::string>();

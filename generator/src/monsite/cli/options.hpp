@@ -21,6 +21,7 @@ struct Options {
     bool verbose = false;    // every file as it is read
     bool strict = false;     // every warning is an error (exit 2, nothing published)
     bool pdf = false;        // build --pdf: print the PDFs and publish them with the site
+    bool force = false;      // build --force: build even when nothing changed since the last build
     std::optional<std::string> base_url;  // build --base-url: replaces base_url of site.toml
     std::optional<std::string> site_url;  // build --site-url: replaces site_url (and base_url, by its path)
     std::filesystem::path site_dir = "public";  // pdf --site

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <span>
+#include <string_view>
+#include <unordered_map>
 
 #include "monsite/compute/subjects.hpp"
 #include "monsite/compute/summary.hpp"
@@ -190,6 +192,66 @@ model::EntityValues aggregate(model::Scope scope, std::string id, std::span<cons
     return e;
 }
 
+// Ranks: ties share a rank, the next rank skips (1, 2, 2, 4). One sort.
+void add_ranks(std::vector<model::SchoolGrouping>& groupings) {
+    std::vector<model::SchoolGrouping*> rated;
+    for (auto& g : groupings)
+        if (g.composite) rated.push_back(&g);
+    std::sort(rated.begin(), rated.end(),
+              [](const model::SchoolGrouping* a, const model::SchoolGrouping* b) { return *a->composite > *b->composite; });
+    for (std::size_t i = 0; i < rated.size(); ++i)
+        rated[i]->rank = i > 0 && *rated[i]->composite == *rated[i - 1]->composite ? rated[i - 1]->rank
+                                                                                   : static_cast<int>(i) + 1;
+}
+
+// Partners for the low group: schools high in the same direction, those of the school's own
+// cluster first, then by the direction's mean, the composite and the code. The schools high in a
+// direction are sorted once, per direction and per cluster, so each low school takes the first few.
+void add_partners(std::vector<model::SchoolGrouping>& groupings, const model::YearData& year,
+                  const model::Rules& rules) {
+    const auto limit = static_cast<std::size_t>(std::max(0, rules.partners_per_direction));
+    if (groupings.empty() || limit == 0) return;
+    const std::size_t directions = groupings.front().directions.size();
+    for (std::size_t d = 0; d < directions; ++d) {
+        bool needed = false;
+        for (const auto& g : groupings) needed = needed || (g.group == Level::low && g.directions[d].level == Level::low);
+        if (!needed) continue;
+        std::vector<std::size_t> high;
+        for (std::size_t o = 0; o < groupings.size(); ++o)
+            if (groupings[o].directions[d].level == Level::high) high.push_back(o);
+        std::sort(high.begin(), high.end(), [&](std::size_t a, std::size_t b) {
+            const auto& ma = *groupings[a].directions[d].mean;
+            const auto& mb = *groupings[b].directions[d].mean;
+            if (!(ma == mb)) return ma > mb;
+            const auto& ca = groupings[a].composite;
+            const auto& cb = groupings[b].composite;
+            if (ca.has_value() != cb.has_value()) return ca.has_value();
+            if (ca && !(*ca == *cb)) return *ca > *cb;
+            return year.schools[a].school_id < year.schools[b].school_id;
+        });
+        std::map<std::string_view, std::vector<std::size_t>> by_cluster;  // each in the order of `high`
+        for (auto o : high) {
+            auto& list = by_cluster[year.schools[o].cluster];
+            if (list.size() < limit) list.push_back(o);
+        }
+        for (std::size_t s = 0; s < groupings.size(); ++s) {
+            auto& g = groupings[s];
+            if (g.group != Level::low || g.directions[d].level != Level::low) continue;
+            const std::string& cluster = year.schools[s].cluster;
+            std::vector<std::size_t> chosen;
+            if (auto it = by_cluster.find(cluster); it != by_cluster.end()) chosen = it->second;
+            // Fewer than `limit` in the cluster means the cluster's high schools are all chosen,
+            // so at most limit - 1 of them are skipped here.
+            for (std::size_t k = 0; k < high.size() && chosen.size() < limit; ++k)
+                if (year.schools[high[k]].cluster != cluster) chosen.push_back(high[k]);
+            if (chosen.empty()) continue;
+            model::PartnerSuggestion p{g.directions[d].direction, {}};
+            for (auto c : chosen) p.partners.push_back(year.schools[c].school_id);
+            g.partners.push_back(std::move(p));
+        }
+    }
+}
+
 void add_groupings(model::YearResults& out, const std::vector<std::vector<TrueValue>>& school_values,
                    const model::YearData& year, const model::Catalogue& catalogue, const model::Rules& rules) {
     const auto directions = model::directions();
@@ -229,44 +291,8 @@ void add_groupings(model::YearResults& out, const std::vector<std::vector<TrueVa
         }
         out.groupings.push_back(std::move(g));
     }
-    // Ranks: ties share a rank, the next rank skips (1, 2, 2, 4).
-    for (auto& g : out.groupings) {
-        if (!g.composite) continue;
-        int better = 0;
-        for (const auto& other : out.groupings)
-            if (other.composite && *other.composite > *g.composite) ++better;
-        g.rank = better + 1;
-    }
-    // Partners for the low group: schools high in the same direction.
-    for (std::size_t s = 0; s < out.groupings.size(); ++s) {
-        auto& g = out.groupings[s];
-        if (g.group != Level::low) continue;
-        for (std::size_t d = 0; d < g.directions.size(); ++d) {
-            if (g.directions[d].level != Level::low) continue;
-            std::vector<std::size_t> candidates;
-            for (std::size_t o = 0; o < out.groupings.size(); ++o)
-                if (o != s && out.groupings[o].directions[d].level == Level::high) candidates.push_back(o);
-            const std::string& cluster = year.schools[s].cluster;
-            std::sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) {
-                bool same_a = year.schools[a].cluster == cluster, same_b = year.schools[b].cluster == cluster;
-                if (same_a != same_b) return same_a;
-                const auto& ma = *out.groupings[a].directions[d].mean;
-                const auto& mb = *out.groupings[b].directions[d].mean;
-                if (!(ma == mb)) return ma > mb;
-                const auto& ca = out.groupings[a].composite;
-                const auto& cb = out.groupings[b].composite;
-                if (ca.has_value() != cb.has_value()) return ca.has_value();
-                if (ca && !(*ca == *cb)) return *ca > *cb;
-                return year.schools[a].school_id < year.schools[b].school_id;
-            });
-            if (candidates.size() > static_cast<std::size_t>(rules.partners_per_direction))
-                candidates.resize(static_cast<std::size_t>(rules.partners_per_direction));
-            if (candidates.empty()) continue;
-            model::PartnerSuggestion p{g.directions[d].direction, {}};
-            for (auto c : candidates) p.partners.push_back(year.schools[c].school_id);
-            g.partners.push_back(std::move(p));
-        }
-    }
+    add_ranks(out.groupings);
+    add_partners(out.groupings, year, rules);
 }
 
 model::YearResults compute_year(const model::YearData& year, const model::Catalogue& catalogue,
@@ -320,13 +346,26 @@ model::YearResults compute_year(const model::YearData& year, const model::Catalo
     return out;
 }
 
-const model::EntityValues* find_entity(const model::YearResults& year, model::Scope scope, const std::string& id) {
-    if (scope == model::Scope::municipality) return &year.municipality;
-    const auto& list = scope == model::Scope::cluster ? year.clusters : year.schools;
-    for (const auto& e : list)
-        if (e.id == id) return &e;
-    return nullptr;
-}
+// Entities of a year by scope and id, so that a year's values are found without scanning.
+class EntityIndex {
+public:
+    explicit EntityIndex(const model::YearResults* year) : year_(year) {
+        if (!year) return;
+        for (const auto& e : year->clusters) clusters_.emplace(e.id, &e);
+        for (const auto& e : year->schools) schools_.emplace(e.id, &e);
+    }
+    const model::EntityValues* find(model::Scope scope, const std::string& id) const {
+        if (!year_) return nullptr;
+        if (scope == model::Scope::municipality) return &year_->municipality;
+        const auto& map = scope == model::Scope::cluster ? clusters_ : schools_;
+        auto it = map.find(id);
+        return it == map.end() ? nullptr : it->second;
+    }
+
+private:
+    const model::YearResults* year_;
+    std::unordered_map<std::string_view, const model::EntityValues*> clusters_, schools_;
+};
 
 std::optional<Exact> difference(const model::EntityValues* earlier, std::size_t i, const IndicatorValue& now) {
     if (!earlier || !now.has_value() || i >= earlier->values.size() || !earlier->values[i] ||
@@ -343,9 +382,10 @@ void add_changes(model::Results& results) {
         const model::YearResults* before = nullptr;
         for (std::size_t k = 0; k < y; ++k)
             if (results.years[k].year == year.year - 2) before = &results.years[k];
+        const EntityIndex previous_index(previous), before_index(before);
         auto update = [&](model::EntityValues& e) {
-            const auto* prev = previous ? find_entity(*previous, e.scope, e.id) : nullptr;
-            const auto* old = before ? find_entity(*before, e.scope, e.id) : nullptr;
+            const auto* prev = previous_index.find(e.scope, e.id);
+            const auto* old = before_index.find(e.scope, e.id);
             for (std::size_t i = 0; i < e.values.size(); ++i) {
                 if (!e.values[i]) continue;
                 e.values[i]->change = difference(prev, i, *e.values[i]);

@@ -63,10 +63,8 @@ void SiteBuilder::emit(const YearView& y, const std::string& path, const std::st
     body["year"] = y.year;
     body["base"] = in_.site.base_url;
     body["municipality"] = in_.site.municipality;
-    body["t"] = words_;
-    std::string html = t_.render(body_template, body);
+    std::string html = t_.render(body_template, body, &shared_words_);
     json page;
-    page["t"] = words_;
     page["lang"] = std::string(util::to_string(texts().language()));
     page["og_locale"] = texts().language() == util::Language::en ? "en_US" : "ru_RU";
     page["title"] = title;
@@ -94,7 +92,7 @@ void SiteBuilder::emit(const YearView& y, const std::string& path, const std::st
     page["generated_by"] = texts().fill("generated_by", {{"generator", page["generator"].get<std::string>()}});
     page["content"] = html;
     std::string file = path.empty() || path.back() == '/' ? path + "index.html" : path;
-    pages_.push_back({file, t_.render("layout", page),
+    pages_.push_back({file, t_.render("layout", page, &shared_words_),
                       origin.empty() ? util::messages::page_origin(body_template) : origin});
     if (file != "404.html") sitemap_paths_.push_back(path);
     chart_counter_ = 0;  // chart ids restart on every page, whichever thread makes it

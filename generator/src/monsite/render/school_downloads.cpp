@@ -1,8 +1,13 @@
 #include "monsite/render/school_downloads.hpp"
 
 #include <algorithm>
+#include <array>
+#include <mutex>
+#include <optional>
 #include <fstream>
 #include <iterator>
+#include <thread>
+#include <utility>
 
 #include "monsite/compute/summary.hpp"
 #include "monsite/render/csv_writer.hpp"
@@ -14,6 +19,7 @@
 #include "monsite/util/error.hpp"
 #include "monsite/util/messages.hpp"
 #include "monsite/util/slug.hpp"
+#include "monsite/util/thread_pool.hpp"
 
 namespace monsite::render {
 namespace {
@@ -226,24 +232,43 @@ void write_school_xlsx(const std::filesystem::path& file, const SchoolSheet& she
     x.close();
 }
 
-void school_downloads(const PagesInput& in, const std::filesystem::path& scratch, const PageSink& deliver) {
-    const std::filesystem::path workbook = scratch / "school.xlsx";
+void school_downloads(const PagesInput& in, const std::filesystem::path& scratch, const PageSink& deliver,
+                      unsigned threads) {
+    std::vector<std::pair<int, std::string>> tasks;  // year, school
     for (int year : in.site.years) {
         const model::YearData* data = in.data.find_year(year);
-        if (!data || !in.results.find_year(year)) continue;
-        std::vector<std::string> ids;
-        for (const auto& s : data->schools) ids.push_back(s.school_id);
-        std::sort(ids.begin(), ids.end());
-        for (const auto& id : ids) {
-            if (!in.results.find_year(year)->school(id)) continue;
-            const SchoolSheet sheet = school_sheet(in, year, id);
-            deliver({school_csv_path(id, year), school_people_csv(sheet, in.texts), util::messages::school_data_origin(id)});
-            write_school_xlsx(workbook, sheet, in.texts, in.site.department);
-            deliver({school_xlsx_path(id, year), read_file(workbook), util::messages::school_data_origin(id)});
-        }
+        const model::YearResults* results = in.results.find_year(year);
+        if (!data || !results) continue;
+        for (const auto& s : data->schools)
+            if (results->school(s.school_id)) tasks.emplace_back(year, s.school_id);
     }
-    std::error_code ec;
-    std::filesystem::remove(workbook, ec);
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(tasks.size(), 1)));
+    auto workbook = [&scratch](unsigned worker) { return scratch / ("school-" + std::to_string(worker) + ".xlsx"); };
+    // A finished task's files wait until every earlier task's are delivered: the order of delivery
+    // is the tasks' (years ascending, schools by code), whichever thread finishes first.
+    std::mutex lock;
+    std::vector<std::optional<std::array<Page, 2>>> finished(tasks.size());
+    std::size_t next = 0;
+    util::run_tasks(tasks.size(), threads, [&](unsigned worker, std::size_t task) {
+        const auto& [year, id] = tasks[task];
+        const SchoolSheet sheet = school_sheet(in, year, id);
+        Page csv{school_csv_path(id, year), school_people_csv(sheet, in.texts), util::messages::school_data_origin(id)};
+        const std::filesystem::path file = workbook(worker);
+        write_school_xlsx(file, sheet, in.texts, in.site.department);
+        Page xlsx{school_xlsx_path(id, year), read_file(file), util::messages::school_data_origin(id)};
+        std::lock_guard guard(lock);
+        finished[task] = std::array<Page, 2>{std::move(csv), std::move(xlsx)};
+        for (; next < finished.size() && finished[next]; ++next) {
+            auto files = std::move(*finished[next]);
+            finished[next].reset();
+            for (auto& f : files) deliver(std::move(f));
+        }
+    });
+    for (unsigned w = 0; w < threads; ++w) {
+        std::error_code ec;
+        std::filesystem::remove(workbook(w), ec);
+    }
 }
 
 }  // namespace monsite::render

@@ -73,8 +73,10 @@ void write_school_xlsx(const std::filesystem::path& file, const SchoolSheet& she
                        const std::string& author);
 
 // Every school's two files of every published year, each handed to `deliver`
-// (path, bytes, origin) in a fixed order: years ascending, schools by code.
-// Workbooks are written in `scratch` first.
-void school_downloads(const PagesInput& in, const std::filesystem::path& scratch, const PageSink& deliver);
+// (path, bytes, origin) in a fixed order (years ascending, schools by code),
+// one call at a time, made on `threads` threads (0: one per core). Workbooks
+// are written in `scratch` first, one file per thread.
+void school_downloads(const PagesInput& in, const std::filesystem::path& scratch, const PageSink& deliver,
+                      unsigned threads);
 
 }  // namespace monsite::render

@@ -40,7 +40,7 @@ public:
 
     // `words` is plain_texts(in.texts), made once per build and shared by every builder.
     SiteBuilder(const PagesInput& in, const Templates& templates, const json& words)
-        : in_(in), t_(templates), words_(words) {}
+        : in_(in), t_(templates), words_(words), shared_words_(json{{"t", words}}) {}
 
     // Every plain text of the catalogue by key: the `t` object of every template context.
     static json plain_texts(const config::TextCatalogue& texts);
@@ -146,6 +146,7 @@ private:
     const PagesInput& in_;
     const Templates& t_;
     const json& words_;
+    SharedValues shared_words_;  // {"t": words_}, converted once: every page's `t`
     std::vector<Page> pages_;
     std::vector<std::string> sitemap_paths_;
     int chart_counter_ = 0;

@@ -169,11 +169,23 @@ Templates Templates::clone() const { return from_text(texts_, sources_); }
 
 bool Templates::has(std::string_view name) const { return compiled_->templates.count(std::string(name)) > 0; }
 
-std::string Templates::render(std::string_view name, const nlohmann::ordered_json& context) const {
+struct SharedValues::Data {
+    km::data values;
+};
+
+SharedValues::SharedValues(const nlohmann::ordered_json& values)
+    : data_(std::make_unique<Data>(Data{to_data(values)})) {}
+SharedValues::SharedValues(SharedValues&&) noexcept = default;
+SharedValues::~SharedValues() = default;
+
+std::string Templates::render(std::string_view name, const nlohmann::ordered_json& context,
+                              const SharedValues* shared) const {
     auto it = compiled_->templates.find(std::string(name));
     if (it == compiled_->templates.end()) throw util::InternalError(util::messages::no_template(name));
     km::data root = to_data(context);
-    ThemeContext ctx(&root, compiled_->partials);
+    // The context's stack: the shared values at the bottom, the render's own values above them.
+    ThemeContext ctx(shared ? &shared->data().values : &root, compiled_->partials);
+    if (shared) ctx.push(&root);
     std::ostringstream out;
     it->second->render(ctx, out);
     if (!it->second->is_valid())

@@ -15,6 +15,21 @@
 
 namespace monsite::render {
 
+// Values many renders share (the catalogue's words on every page), converted
+// for the template engine once instead of at every render. A render looks a
+// name up in its own context first, then here.
+class SharedValues {
+public:
+    explicit SharedValues(const nlohmann::ordered_json& values);  // an object
+    SharedValues(SharedValues&&) noexcept;
+    ~SharedValues();
+    struct Data;
+    const Data& data() const { return *data_; }
+
+private:
+    std::unique_ptr<Data> data_;
+};
+
 class Templates {
 public:
     // Loads every *.mustache file of the folders, earlier folders winning: a
@@ -34,7 +49,9 @@ public:
     // Renders `name` with `context`; other templates are available as partials
     // ({{> name}}). Throws util::InternalError for an unknown template.
     // Not for concurrent use: give each thread its own copy (clone()).
-    std::string render(std::string_view name, const nlohmann::ordered_json& context) const;
+    // `shared` (may be null, not owned) supplies the names `context` lacks.
+    std::string render(std::string_view name, const nlohmann::ordered_json& context,
+                       const SharedValues* shared = nullptr) const;
     // An independent copy, for another thread.
     Templates clone() const;
 

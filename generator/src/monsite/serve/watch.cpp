@@ -24,16 +24,6 @@ void stamp(Snapshot& snapshot, const fs::path& file, Change kind) {
 
 }  // namespace
 
-bool is_ignored_name(const std::string& name) {
-    if (name.empty()) return true;
-    if (name.rfind("~$", 0) == 0 || name.rfind(".~lock.", 0) == 0) return true;
-    if (name.back() == '~' || name.back() == '#') return true;
-    auto ends = [&name](std::string_view tail) {
-        return name.size() >= tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
-    };
-    return ends(".swp") || ends(".swx") || ends(".tmp") || name == ".DS_Store";
-}
-
 std::vector<WatchRoot> site_roots(const fs::path& data_dir, const fs::path& config_file, const fs::path& site_root,
                                   const fs::path& shipped) {
     std::vector<WatchRoot> roots;

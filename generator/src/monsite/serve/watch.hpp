@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "monsite/site/sources.hpp"
+
 namespace monsite::serve {
 
 // What a changed file asks to redo, least to most. The pipeline's stages:
@@ -51,7 +53,7 @@ struct Difference {
 };
 Difference compare(const Snapshot& before, const Snapshot& after);
 
-// True for the files take_snapshot leaves out.
-bool is_ignored_name(const std::string& file_name);
+// True for the files take_snapshot leaves out (site/sources.hpp).
+using site::is_ignored_name;
 
 }  // namespace monsite::serve

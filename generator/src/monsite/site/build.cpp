@@ -34,6 +34,18 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     pipeline.load_config();
     report.config = pipeline.config_used();
     check_output_folder(options.out_dir, options.data_dir);
+    // Nothing changed, nothing done: hashing the inputs is all a repeated build costs.
+    const fs::path manifest = manifest_path(options.out_dir);
+    const std::string inputs = describe_inputs(options);
+    if (!options.force)
+        if (auto last = unchanged_build(manifest, inputs, options.out_dir)) {
+            report.years = last->years;
+            report.schools = last->schools;
+            report.indicator_rows = last->indicator_rows;
+            report.sitemap = last->sitemap;
+            report.unchanged = true;
+            return report;
+        }
     // The site's own files first: their mistakes are found before the long reading of the data.
     pipeline.load_site(diags);
     if (!pipeline.load_data(diags)) return std::nullopt;
@@ -52,7 +64,12 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     }
     if (options.before_publish) options.before_publish(publisher.staging_dir(), publisher);
     if (options.on_progress) options.on_progress("публикация");
+    remove_manifest(manifest);  // until the new one is written, no build may be skipped
     report.files = publisher.commit();
+    // A build with warnings is never skipped later: its warnings are printed again each time.
+    if (diags.warning_count() == 0)
+        write_manifest(manifest, inputs, {report.years, report.schools, report.indicator_rows, report.sitemap},
+                       options.out_dir);
     return report;
 }
 

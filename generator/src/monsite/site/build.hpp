@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "monsite/config/config.hpp"
+#include "monsite/site/manifest.hpp"
 #include "monsite/site/pipeline.hpp"
 #include "monsite/site/publisher.hpp"
 #include "monsite/util/error.hpp"
@@ -19,6 +20,8 @@ namespace monsite::site {
 // The pipeline's options and where the site goes.
 struct BuildOptions : PipelineOptions {
     std::filesystem::path out_dir = "public";
+    // Build even when the manifest (manifest.hpp) says nothing changed since the last build.
+    bool force = false;
     // Called after the site is staged and before it is published, with the staged
     // site (complete, as it will be published) and the sink: files it adds are
     // published with the site, at once (build --pdf prints here). May throw.
@@ -31,10 +34,13 @@ struct BuildReport {
     std::size_t schools = 0; // in the latest published year
     std::size_t indicator_rows = 0;
     bool sitemap = false;    // sitemap.xml was written (it needs site_url)
+    bool unchanged = false;  // nothing changed since the last build: nothing was read past hashing, nothing written
     PublishReport files;
 };
 
-// Runs the pipeline. When the data has errors they are in `diags`, nothing is
+// Runs the pipeline, unless the manifest beside the output folder shows that
+// no input changed and the output is as that build left it (then the report
+// says `unchanged`, repeats that build's summary, and nothing is written). When the data has errors they are in `diags`, nothing is
 // written, and the result is nullopt; in the strict mode (options.strict or
 // strict = true) warnings count as errors: they are turned into errors in
 // `diags` and nothing is written either. Configuration problems throw

@@ -179,9 +179,10 @@ void Pipeline::render(OutputSink& sink) {
     sink.add("data/monitoring.xlsx", read_bytes(workbook), "открытые данные (monitoring.xlsx)");
     sink.add("data/site.json", render::site_json(pages), "открытые данные (site.json)");
     sink.add("data/recommendations.csv", render::recommendations_csv(pages), "открытые данные (recommendations.csv)");
-    render::school_downloads(pages, sink.scratch_dir(), [&sink](render::Page page) {
-        sink.add(page.path, std::move(page.body), std::move(page.origin));
-    });
+    render::school_downloads(
+        pages, sink.scratch_dir(),
+        [&sink](render::Page page) { sink.add(page.path, std::move(page.body), std::move(page.origin)); },
+        options_.threads);
     progress("страницы сайта");
     add_static_files(sink, themes_);
     pages.charts_script = add_chart_scripts(sink, chart_scripts_);

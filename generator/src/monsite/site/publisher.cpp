@@ -102,25 +102,35 @@ void Publisher::start() {
 }
 
 void Publisher::add(std::string_view relative, std::string bytes, std::string origin) {
-    std::lock_guard guard(lock_);
-    origins_.claim(relative, std::move(origin));
-    if (staging_.empty()) start();
-    std::error_code ec;
-    fs::path target = staging_ / relative;
-    if (made_.insert(target.parent_path()).second) {
-        fs::create_directories(target.parent_path(), ec);
-        if (ec) throw util::InternalError("не удалось создать папку: " + ec.message(), {target.parent_path().string()});
+    fs::path target, earlier;
+    bool compare = false;
+    {
+        // Names and folders under the lock; the bytes are compared and written outside it, so that
+        // the threads rendering pages write their files at the same time.
+        std::lock_guard guard(lock_);
+        origins_.claim(relative, std::move(origin));
+        if (staging_.empty()) start();
+        std::error_code ec;
+        target = staging_ / relative;
+        if (made_.insert(target.parent_path()).second) {
+            fs::create_directories(target.parent_path(), ec);
+            if (ec)
+                throw util::InternalError("не удалось создать папку: " + ec.message(), {target.parent_path().string()});
+        }
+        earlier = out_ / relative;
+        compare = had_output_;
     }
-    fs::path earlier = out_ / relative;
-    if (had_output_ && same_bytes(earlier, bytes)) {
+    if (compare && same_bytes(earlier, bytes)) {
+        std::error_code ec;
         fs::create_hard_link(earlier, target, ec);
         if (!ec) {
+            std::lock_guard guard(lock_);
             ++report_.unchanged;
             return;
         }
-        ec.clear();
     }
     write_file(target, bytes);
+    std::lock_guard guard(lock_);
     ++report_.written;
 }
 

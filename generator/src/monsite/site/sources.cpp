@@ -132,4 +132,14 @@ std::vector<render::ContentPage> load_content_pages(const fs::path& root, util::
     return sorted;
 }
 
+bool is_ignored_name(const std::string& name) {
+    if (name.empty()) return true;
+    if (name.rfind("~$", 0) == 0 || name.rfind(".~lock.", 0) == 0) return true;
+    if (name.back() == '~' || name.back() == '#') return true;
+    auto ends = [&name](std::string_view tail) {
+        return name.size() >= tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    return ends(".swp") || ends(".swx") || ends(".tmp") || name == ".DS_Store";
+}
+
 }  // namespace monsite::site

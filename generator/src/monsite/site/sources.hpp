@@ -46,4 +46,8 @@ std::vector<render::ContentPage> load_content_pages(const std::filesystem::path&
 std::vector<model::RecommendationRule> load_recommendations(const std::filesystem::path& root, util::Language language,
                                                             const model::Catalogue& catalogue);
 
+// True for files that are never a source of the site: Office lock files
+// (~$name, .~lock.name#), editors' backups and swap files (name~, .swp, .tmp), .DS_Store.
+bool is_ignored_name(const std::string& file_name);
+
 }  // namespace monsite::site
