@@ -5,7 +5,8 @@
 #   1. the example as it is (Russian): every test file; screenshots in SCREENSHOTS_DIR;
 #   2. the same site under a base URL (/monitoring/): links, pages, expected pages;
 #   3. the example built in English (language = "en" in a copy of its site.toml):
-#      every test file again; screenshots in SCREENSHOTS_DIR/en/.
+#      every test file again; screenshots in SCREENSHOTS_DIR/en/;
+#   4. a generated large site (300 schools): large_site.mjs, links and expected pages.
 # Every run goes on when an earlier one failed; the script fails if any did.
 #   run_browser_tests.sh MONSITE SOURCE_DIR SCREENSHOTS_DIR
 set -uo pipefail
@@ -69,8 +70,20 @@ else
   failed+=("en (build)")
 fi
 
+# 4. A large site (a generated region of 300 schools, over [pages] full_lists_up_to):
+# the lists' pages, links, expected pages, and the search over every page of the list.
+mkdir -p "$tmp/large"
+if python3 "$source_dir/generator/bench/make_region.py" "$tmp/large/data" 300 2 >/dev/null &&
+    "$monsite" build -q --data "$tmp/large/data" --out "$tmp/large/public"; then
+  run "large site" "$tmp/large" "$tmp/large/public" "$tmp/large/screenshots" \
+    "$source_dir/tests/browser/large_site.mjs" "$source_dir/tests/browser/links.test.mjs" \
+    "$source_dir/tests/browser/site-pages.test.mjs"
+else
+  failed+=("large site (build)")
+fi
+
 if ((${#failed[@]})); then
   printf 'browser tests failed: %s\n' "${failed[@]}" >&2
   exit 1
 fi
-echo "browser tests: ru, ru under /monitoring/ and en passed"
+echo "browser tests: ru, ru under /monitoring/, en and a large site passed"

@@ -76,6 +76,16 @@ export function siteJson(root = SITE) {
   if (root === SITE && siteJsonCache !== undefined) return siteJsonCache;
   const file = path.join(root, 'data', 'site.json');
   const value = isFile(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+  // A large site splits site.json: year_files name data/years/<year>.json, whose schools
+  // name each school's file. Put together here, the document has the small site's shape.
+  if (value && !Array.isArray(value.by_year) && Array.isArray(value.year_files)) {
+    const read = (rel) => JSON.parse(fs.readFileSync(path.join(root, 'data', rel), 'utf8'));
+    value.by_year = value.year_files.map((f) => {
+      const year = read(f.file);
+      year.schools = (year.schools ?? []).map((s) => (s.file ? read(s.file) : s));
+      return year;
+    });
+  }
   if (root === SITE) siteJsonCache = value;
   return value;
 }
@@ -436,12 +446,19 @@ export function schoolLinks(prefix = '', root = SITE) {
   const key = `${root}\0${prefix}`;
   if (schoolLinksCache.has(key)) return schoolLinksCache.get(key);
   const links = new Map();
-  const index = path.join(root, prefix, 'schools', 'index.html');
-  if (isFile(index)) {
+  // A large site's list has more pages: schools/page/2/ and so on.
+  const lists = [];
+  for (let n = 1; ; n += 1) {
+    const rel = n === 1 ? 'schools/' : `schools/page/${n}/`;
+    const file = path.join(root, prefix, rel, 'index.html');
+    if (!isFile(file)) break;
+    lists.push({ rel, file });
+  }
+  for (const { rel, file } of lists) {
     const { prefix: base } = siteBase(root);
-    const pageUrl = new URL(base + prefix + 'schools/', 'http://monsite.invalid');
+    const pageUrl = new URL(base + prefix + rel, 'http://monsite.invalid');
     let current = null;
-    for (const { tag, attrs } of scanTags(fs.readFileSync(index, 'utf8'))) {
+    for (const { tag, attrs } of scanTags(fs.readFileSync(file, 'utf8'))) {
       if (attrs['data-school'] !== undefined) { current = attrs['data-school']; continue; }
       if (tag !== 'a' || current === null || attrs.href === undefined || links.has(current)) continue;
       const url = new URL(attrs.href, pageUrl);

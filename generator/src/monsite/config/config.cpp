@@ -274,7 +274,7 @@ std::string checked_site_url(std::string value, const SourceLocation& where, std
 
 void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
     r.only_keys(t, {"municipality", "department", "base_url", "site_url", "years", "language", "theme", "indicators",
-                    "min_group", "strict", "closed_schools", "groups", "direction_levels", "direction_change", "partners", "problem_zones"});
+                    "min_group", "strict", "closed_schools", "groups", "direction_levels", "direction_change", "partners", "problem_zones", "pages"});
     config.municipality = r.text(t, "municipality", config.municipality);
     config.department = r.text(t, "department", config.department);
     if (t.get("base_url")) config.base_url = checked_base_url(r.text(t, "base_url", ""), r.at(*t.get("base_url")));
@@ -357,6 +357,10 @@ void apply_site(SiteConfig& config, const toml::table& t, const TomlReader& r) {
     if (const auto* p = r.subtable(t, "partners")) {
         r.only_keys(*p, {"per_direction"});
         config.rules.partners_per_direction = r.integer(*p, "per_direction", config.rules.partners_per_direction, 0, 10);
+    }
+    if (const auto* p = r.subtable(t, "pages")) {
+        r.only_keys(*p, {"full_lists_up_to"});
+        config.full_lists_up_to = r.integer(*p, "full_lists_up_to", config.full_lists_up_to, 1, 1000000);
     }
     if (const auto* z = r.subtable(t, "problem_zones")) {
         r.only_keys(*z, {"percent_points", "relative_percent"});

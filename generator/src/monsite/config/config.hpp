@@ -28,6 +28,9 @@ struct SiteConfig {
     std::string language = "ru";  // one of supported_languages()
     bool strict = false;          // every warning is an error (as --strict)
     std::string theme = "default";
+    // [pages] full_lists_up_to: a site whose latest year has more schools than this is "large": its
+    // indicator and list pages show summaries (distribution, top and bottom) and paginate the full lists.
+    int full_lists_up_to = 200;
     model::Rules rules;                         // groupings, privacy, problem zones
     model::Catalogue catalogue;                 // the built-in one unless `indicators` names a file
     std::filesystem::path source;               // the config file, empty for defaults

@@ -59,6 +59,7 @@ json SiteBuilder::decision_zones(const YearView& y) const {
         if (z.wrong_way && z.change) reasons.push_back(texts().fill("zone_worse", {{"change", change_text(texts(), *ind, *z.change)}}));
         json schools = json::array();
         for (const auto& id : compute::low_schools(y.results, i)) schools.push_back(school_link(y, id, y.year));
+        cap_rows(schools);
         const bool has_schools = !schools.empty();
         zones.push_back({{"title", ind->title},
                          {"href", indicator_href(y, ind->id)},
@@ -91,6 +92,7 @@ json SiteBuilder::decision_recommendations(const YearView& y) const {
             }
         }
         if (items.empty() && school_items.empty()) continue;
+        cap_rows(school_items);
         const std::string id = model::to_string(a);
         const std::string& name = text("addressee_" + id);
         const bool has_school_items = !school_items.empty();
@@ -129,6 +131,7 @@ json SiteBuilder::decision_partners(const YearView& y) const {
         if (rows.empty()) continue;
         const std::size_t span = rows.size();
         schools.push_back({{"school", school_link(y, g.school_id, y.year)}, {"span", span}, {"rows", std::move(rows)}});
+        if (in_.site.large && schools.size() >= large_rows()) break;
     }
     return schools;
 }
@@ -148,6 +151,8 @@ json SiteBuilder::decision_moves(const YearView& y) const {
         (m.move == model::GroupMove::down ? down : up).push_back(std::move(row));
     }
     const bool has_down = !down.empty(), has_up = !up.empty();
+    cap_rows(down);
+    cap_rows(up);
     return {{"down", std::move(down)}, {"up", std::move(up)}, {"has_down", has_down}, {"has_up", has_up}};
 }
 
@@ -224,6 +229,7 @@ void SiteBuilder::decisions(const YearView& y) {
     body["heading"] = year_text("decisions_heading", y.year);
     body["lead"] = year_text("decisions_lead", y.year);
     body["effectiveness_href"] = year_href(y, "decisions/effectiveness/");
+    large_note(y, body);
 
     decision_sections(y, body);
 

@@ -5,6 +5,7 @@
 #include "monsite/compute/summary.hpp"
 #include "monsite/render/format.hpp"
 #include "monsite/render/prose.hpp"
+#include "monsite/render/summaries.hpp"
 #include "monsite/render/views.hpp"
 
 namespace monsite::render {
@@ -45,6 +46,19 @@ void SiteBuilder::direction(const YearView& y, const model::Direction& d) {
                           {"href", school_href(y, s->school_id)},
                           {"level", level_badge(texts(), it->level)},
                           {"mean", decimal_text(texts(), *it->mean, 2)}});
+        if (in_.site.large) levels.back()["mean_value"] = it->mean->to_fixed(4);
+    }
+    if (in_.site.large) {
+        // The 10 highest and the 10 lowest mean scores, highest first.
+        std::vector<std::optional<double>> means;
+        for (const auto& row : levels) means.push_back(std::stod(row["mean_value"].get<std::string>()));
+        const TopBottom tb = top_bottom(means, large_rows() / 2);
+        json shown = json::array();
+        for (std::size_t k : tb.top) shown.push_back(levels[k]);
+        for (auto k = tb.bottom.rbegin(); k != tb.bottom.rend(); ++k) shown.push_back(levels[*k]);
+        for (auto& row : shown) row.erase("mean_value");
+        levels = std::move(shown);
+        large_note(y, body);
     }
     body["schools"] = std::move(levels);
     std::string path = y.prefix + "directions/" + std::string(d.id) + "/";

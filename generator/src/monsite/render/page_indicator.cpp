@@ -1,13 +1,79 @@
 #include "monsite/render/site_builder.hpp"
 
+#include <cstdio>
+
 #include "monsite/render/format.hpp"
 #include "monsite/render/prose.hpp"
+#include "monsite/render/summaries.hpp"
 #include "monsite/render/views.hpp"
+#include "monsite/util/number_format.hpp"
 
 namespace monsite::render {
 
 using json = nlohmann::ordered_json;
 using model::Indicator;
+
+namespace {
+
+// A bin's bound as the page writes it, with the indicator's decimals (trailing zeros dropped).
+std::string bound_text(const config::TextCatalogue& texts, double value, int decimals) {
+    char fixed[64];
+    std::snprintf(fixed, sizeof fixed, "%.*f", decimals, value);
+    return util::format_decimal(fixed, texts.language(), true);
+}
+
+}  // namespace
+
+// A large site: the distribution of the schools' values by bins, the top and
+// bottom 10, and the open data for every school's value.
+void SiteBuilder::large_indicator_schools(const YearView& y, std::size_t i, json& body) {
+    const Indicator& ind = in_.catalogue.indicators[i];
+    const bool percent = ind.unit == model::Unit::percent;
+    std::vector<std::optional<double>> numbers;
+    std::vector<double> present;
+    json rows = json::array();
+    for (const auto& s : y.data.schools) {
+        const auto& v = y.results.school(s.school_id)->values[i];
+        const ValueView view = value_view(texts(), ind, v);
+        numbers.push_back(view.number);
+        if (view.number) present.push_back(*view.number);
+        rows.push_back({{"name", s.short_name},
+                        {"href", school_href(y, s.school_id)},
+                        {"cluster", s.cluster},
+                        {"value", view.to_json()}});
+    }
+    const int decimals = percent ? 0 : decimals_of(ind);
+    std::vector<ChartPoint> bars;
+    json bin_rows = json::array();
+    for (const Bin& b : value_bins(present, percent)) {
+        std::string label = texts().fill("indicator_bin", {{"from", bound_text(texts(), b.from, decimals)},
+                                                          {"to", bound_text(texts(), b.to, decimals)}});
+        const std::string count = texts().plural("school_count", static_cast<long long>(b.count));
+        bars.push_back({label, static_cast<double>(b.count), "", count, false});
+        bin_rows.push_back({{"cells", {label, count}}});
+    }
+    ChartFrame frame{text("indicator_distribution_title"),
+                     texts().fill("indicator_distribution_description",
+                                  {{"indicator", ind.short_title},
+                                   {"schools", texts().plural("school_count", static_cast<long long>(present.size()))}}),
+                     text("chart_school_count_axis"), false};
+    body["schools_chart"] =
+        chart(bar_chart(texts(), frame, bars, std::nullopt, ""), frame,
+              table(text("indicator_distribution_table_caption"), {text("col_range"), text("col_schools")}, bin_rows));
+    const TopBottom tb = top_bottom(numbers, 10);
+    json top = json::array(), bottom = json::array();
+    for (std::size_t k : tb.top) top.push_back(rows[k]);
+    for (std::size_t k : tb.bottom) bottom.push_back(rows[k]);
+    const std::string year = std::to_string(y.year);
+    body["large"] = true;
+    body["top_caption"] = texts().fill("indicator_top_caption", {{"year", year}});
+    body["bottom_caption"] =
+        texts().fill("indicator_bottom_caption", {{"year", year}});
+    body["top"] = std::move(top);
+    body["bottom"] = std::move(bottom);
+    body["open_data_href"] = href("data/indicators.csv");
+    body["schools_list_href"] = year_href(y, "schools/");
+}
 
 void SiteBuilder::indicator(const YearView& y, std::size_t i) {
     const Indicator& ind = in_.catalogue.indicators[i];
@@ -73,7 +139,9 @@ void SiteBuilder::indicator(const YearView& y, std::size_t i) {
               table(text("indicator_clusters_table_caption"), {text("col_cluster"), text("col_value"), text("col_level")},
                     cluster_rows));
 
-    if (ind.school_scope) {
+    if (ind.school_scope && in_.site.large) {
+        large_indicator_schools(y, i, body);
+    } else if (ind.school_scope) {
         std::vector<ChartPoint> schools;
         json school_rows = json::array();
         for (const auto& s : y.data.schools) {

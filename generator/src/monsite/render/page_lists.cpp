@@ -15,6 +15,16 @@ using json = nlohmann::ordered_json;
 using model::Indicator;
 using model::Level;
 
+namespace {
+constexpr std::size_t kSummaryRows = 10;  // schools shown per group or cluster on a large site
+}
+
+// A large site's group or cluster: the sentence and link to the full schools list.
+void SiteBuilder::more_link(const YearView& y, std::size_t count, json& entry) const {
+    entry["more"] = texts().fill("list_summary_more", {{"schools", texts().plural("school_count", static_cast<long long>(count))}});
+    entry["more_href"] = year_href(y, "schools/");
+}
+
 void SiteBuilder::schools_index(const YearView& y) {
     json body;
     json list = json::array();
@@ -24,7 +34,6 @@ void SiteBuilder::schools_index(const YearView& y) {
         clusters.insert(s.cluster);
         types.insert(in_.catalogue.type_name(s.type));
     }
-    body["schools"] = std::move(list);
     body["count"] = y.data.schools.size();
     body["lead"] = texts().fill("schools_lead", {{"schools", texts().plural("school_count", static_cast<long long>(y.data.schools.size()))}});
     body["heading"] = year_text("schools_heading", y.year);
@@ -38,6 +47,15 @@ void SiteBuilder::schools_index(const YearView& y) {
     body["groups"] = json::array({json{{"value", "high"}, {"name", group_name(texts(), Level::high)}},
                                   json{{"value", "medium"}, {"name", group_name(texts(), Level::medium)}},
                                   json{{"value", "low"}, {"name", group_name(texts(), Level::low)}}});
+    if (in_.site.large) {
+        // Pages of 100 rows; the search reads the year's index of every school.
+        body["index_href"] = href(schools_index_path(y));
+        schools_index_json(y);
+        emit_list_pages(y, "schools/", "schools/", year_text("title_schools", y.year), text("description_schools"),
+                        "schools", body, std::move(list), "schools", "schools/");
+        return;
+    }
+    body["schools"] = std::move(list);
     emit(y, y.prefix + "schools/", "schools/", year_text("title_schools", y.year), text("description_schools"), "schools",
          std::move(body), year_switcher(y, "schools/"), crumbs(y, {}));
 }
@@ -56,16 +74,26 @@ void SiteBuilder::groups(const YearView& y) {
     json list = json::array();
     for (Level level : {Level::high, Level::medium, Level::low, Level::none}) {
         json members = json::array();
-        for (const auto& g : y.results.groupings)
-            if (g.group == level) members.push_back(school_card(y, *y.data.find_school(g.school_id)));
-        if (level == Level::none && members.empty()) continue;
-        list.push_back({{"name", group_name(texts(), level)},
+        std::size_t count = 0;
+        if (in_.site.large) {
+            // The 10 best ranked of the group; every member is in the schools list.
+            for (const auto& card : rating_rows(y))
+                if (card["group"] == model::to_string(level) && count++ < kSummaryRows) members.push_back(card);
+        } else {
+            for (const auto& g : y.results.groupings)
+                if (g.group == level) members.push_back(school_card(y, *y.data.find_school(g.school_id)));
+            count = members.size();
+        }
+        if (level == Level::none && count == 0) continue;
+        json entry = {{"name", group_name(texts(), level)},
                         {"badge", level_badge(texts(), level)},
                         {"rules", group_rule_titles(level)},
                         {"has_rules", !group_rule_titles(level).empty()},
-                        {"count", members.size()},
-                        {"count_text", texts().plural("school_count", static_cast<long long>(members.size()))},
-                        {"schools", std::move(members)}});
+                        {"count", count},
+                        {"count_text", texts().plural("school_count", static_cast<long long>(count))},
+                        {"schools", std::move(members)}};
+        if (in_.site.large) more_link(y, count, entry);
+        list.push_back(std::move(entry));
     }
     body["groups"] = std::move(list);
     body["high"] = decimal_text(texts(), in_.rules.group_high, 0);
@@ -94,13 +122,24 @@ void SiteBuilder::clusters(const YearView& y) {
     }
     body["rows"] = std::move(rows);
     json members = json::array();
+    const json ranked = in_.site.large ? rating_rows(y) : json::array();
     for (const auto& c : y.results.clusters) {
         json schools = json::array();
-        for (const auto& s : y.data.schools)
-            if (s.cluster == c.id) schools.push_back(school_card(y, s));
-        members.push_back({{"name", c.id}, {"anchor", "cluster-" + util::slug(c.id)}, {"count", schools.size()},
-                           {"count_text", texts().plural("school_count", static_cast<long long>(schools.size()))},
-                           {"schools", std::move(schools)}});
+        std::size_t count = 0;
+        if (in_.site.large) {
+            // The 10 best ranked of the cluster; every member is in the schools list.
+            for (const auto& card : ranked)
+                if (card["cluster"] == c.id && count++ < kSummaryRows) schools.push_back(card);
+        } else {
+            for (const auto& s : y.data.schools)
+                if (s.cluster == c.id) schools.push_back(school_card(y, s));
+            count = schools.size();
+        }
+        json entry = {{"name", c.id}, {"anchor", "cluster-" + util::slug(c.id)}, {"count", count},
+                      {"count_text", texts().plural("school_count", static_cast<long long>(count))},
+                      {"schools", std::move(schools)}};
+        if (in_.site.large) more_link(y, count, entry);
+        members.push_back(std::move(entry));
     }
     body["clusters"] = std::move(members);
     body["heading"] = year_text("clusters_heading", y.year);
@@ -124,8 +163,13 @@ json SiteBuilder::rating_rows(const YearView& y) const {
 
 void SiteBuilder::rating(const YearView& y) {
     json body;
-    body["schools"] = rating_rows(y);
     body["heading"] = year_text("rating_heading", y.year);
+    if (in_.site.large) {
+        emit_list_pages(y, "rating/", "rating/", year_text("title_rating", y.year), text("description_rating"), "rating",
+                        body, rating_rows(y), "schools", "rating/");
+        return;
+    }
+    body["schools"] = rating_rows(y);
     emit(y, y.prefix + "rating/", "rating/", year_text("title_rating", y.year), text("description_rating"), "rating", std::move(body),
          year_switcher(y, "rating/"), crumbs(y, {}));
 }

@@ -128,6 +128,8 @@ void SiteBuilder::report(const YearView& y) {
                                                        {"medium", decimal_text(texts(), in_.rules.group_medium, 0)}});
     body["groups_chart"] = groups_chart_of(y);
     body["schools"] = rating_rows(y);
+    cap_rows(body["schools"]);
+    large_note(y, body);
 
     decision_sections(y, body);
 
@@ -141,6 +143,7 @@ void SiteBuilder::report(const YearView& y) {
 
     json appendix = json::array();
     for (const auto& s : y.data.schools) appendix.push_back(school_card(y, s));
+    cap_rows(appendix);
     body["appendix"] = std::move(appendix);
 
     const model::YearData* shown = &y.data;

@@ -100,6 +100,7 @@ private:
     void direction(const YearView& y, const model::Direction& d);   // page_direction.cpp
     json direction_indicators(const YearView& y, const model::Direction& d) const;
     void indicator(const YearView& y, std::size_t i);               // page_indicator.cpp
+    void large_indicator_schools(const YearView& y, std::size_t i, json& body);  // a large site's summary
     void school(const YearView& y, const model::SchoolYear& s);     // page_school.cpp
     json status_grid(const YearView& y, const std::string& school_id) const;
     json school_trends(const YearView& y, const std::string& school_id) const;
@@ -112,7 +113,24 @@ private:
     json school_strengths(const YearView& y, const model::SchoolGrouping& g) const;
     json school_changes(const YearView& y, const model::SchoolGrouping& g) const;
     void schools_index(const YearView& y);                          // page_lists.cpp
+    // page_large_lists.cpp: a large site's lists, split into pages of rows_per_page() rows.
+    static std::size_t rows_per_page();
+    json pagination(const YearView& y, const std::string& base, std::size_t pages, std::size_t current,
+                    std::size_t first, std::size_t last, std::size_t total) const;
+    // Emits body with rows_key holding each page's rows at base, base + "page/2/"...
+    void emit_list_pages(const YearView& y, const std::string& base, const std::string& section, const std::string& title,
+                         const std::string& description, const std::string& body_template, const json& body, json rows,
+                         const std::string& rows_key, const std::string& switcher_path);
+    // data/schools-index-<year>.json: every school of the year in a few fields, for the list's search.
+    static std::string schools_index_path(const YearView& y);
+    void schools_index_json(const YearView& y);
     void groups(const YearView& y);
+    void more_link(const YearView& y, std::size_t count, json& entry) const;
+    // page_large_lists.cpp: on a large site, cuts `rows` to its first large_rows() rows (returns
+    // whether it cut) and sets the page's note on long lists (large_note, large_schools_href).
+    static std::size_t large_rows();
+    bool cap_rows(json& rows) const;
+    void large_note(const YearView& y, json& body) const;
     json group_rule_titles(model::Level level) const;
     void clusters(const YearView& y);
     void rating(const YearView& y);

@@ -92,9 +92,18 @@ const json& effect_fields() {
     return fields;
 }
 
+// Below data/: a year's file and a school's file of that year (a large site).
+std::string year_file(int year) { return "years/" + std::to_string(year) + ".json"; }
+std::string school_file(int year, const std::string& school_id) {
+    return "years/" + std::to_string(year) + "/" + school_id + ".json";
+}
+
 // year_base: the base URL with the year's prefix, as the pages have it ("/", "/2024/").
+// With `school_files` (a large site), each school's entry goes there as (path, entry)
+// and the year lists the school's id, name and file only.
+using SchoolFiles = std::vector<std::pair<std::string, json>>;
 json year_json(const PagesInput& in, const model::YearData& input, const model::YearResults& year,
-               const std::string& year_base) {
+               const std::string& year_base, SchoolFiles* school_files) {
     const config::TextCatalogue& texts = in.texts;
     const model::Catalogue& catalogue = in.catalogue;
     const model::YearDecisions* decisions = in.decisions_of(year.year);
@@ -131,6 +140,12 @@ json year_json(const PagesInput& in, const model::YearData& input, const model::
                 if (m.school_id == s.school_id) recommendations.push_back(recommendation_json(in, m, year.year));
         j["recommendations"] = std::move(recommendations);
         j["values"] = values_json(texts, *values, catalogue);
+        if (school_files) {
+            const std::string file = school_file(year.year, s.school_id);
+            schools.push_back({{"id", s.school_id}, {"name", s.name}, {"file", file}});
+            school_files->emplace_back("data/" + file, std::move(j));
+            continue;
+        }
         schools.push_back(std::move(j));
     }
     y["schools"] = std::move(schools);
@@ -166,10 +181,10 @@ json year_json(const PagesInput& in, const model::YearData& input, const model::
 // One year: the small parts from year_json, then the measures, the
 // municipality's recommendations and the verdicts, written row by row.
 void write_year(JsonWriter& w, const PagesInput& in, const model::YearData& input, const model::YearResults& year,
-                const std::string& year_base) {
+                const std::string& year_base, SchoolFiles* school_files = nullptr) {
     const model::YearDecisions* decisions = in.decisions_of(year.year);
     w.begin_object();
-    w.entries(year_json(in, input, year, year_base));
+    w.entries(year_json(in, input, year, year_base, school_files));
     w.key("measures");
     w.begin_array();
     for (const auto& m : input.measures)
@@ -207,7 +222,9 @@ void write_year(JsonWriter& w, const PagesInput& in, const model::YearData& inpu
 
 }  // namespace
 
-std::string site_json(const PagesInput& in) {
+namespace {
+
+json root_json(const PagesInput& in) {
     const SiteInfo& site = in.site;
     const model::Catalogue& catalogue = in.catalogue;
     const model::Rules& rules = in.rules;
@@ -252,23 +269,64 @@ std::string site_json(const PagesInput& in) {
         {"medium", {{"name", group_name(texts, model::Level::medium)}, {"min_composite", data_double(rules.group_medium, 2)}}},
         {"low", {{"name", group_name(texts, model::Level::low)}}}};
 
+    return root;
+}
+
+std::string year_base_of(const PagesInput& in, int y) {
+    const bool latest = y == in.site.years.back();
+    return in.site.base_url + (latest ? "" : std::to_string(y) + "/");
+}
+
+}  // namespace
+
+std::string site_json(const PagesInput& in) {
+    const SiteInfo& site = in.site;
     std::string out;
     JsonWriter w(out);
     w.begin_object();
-    w.entries(root);
+    w.entries(root_json(in));
     w.key("by_year");
     w.begin_array();
     for (int y : site.years) {
         const auto* input = in.data.find_year(y);
         const auto* year = in.results.find_year(y);
-        const bool latest = y == site.years.back();
-        const std::string year_base = site.base_url + (latest ? "" : std::to_string(y) + "/");
-        if (input && year) write_year(w, in, *input, *year, year_base);
+        if (input && year) write_year(w, in, *input, *year, year_base_of(in, y));
     }
     w.end();
     w.end();
     out += '\n';
     return out;
+}
+
+}  // namespace monsite::render
+
+namespace monsite::render {
+
+std::vector<std::pair<std::string, std::string>> site_json_files(const PagesInput& in) {
+    std::vector<std::pair<std::string, std::string>> files;
+    if (!in.site.large) {
+        files.emplace_back("data/site.json", site_json(in));
+        return files;
+    }
+    json root = root_json(in);
+    json year_files = json::array();
+    files.emplace_back("data/site.json", "");  // filled last, with the years written
+    for (int y : in.site.years) {
+        const auto* input = in.data.find_year(y);
+        const auto* year = in.results.find_year(y);
+        if (!input || !year) continue;
+        SchoolFiles schools;
+        std::string text;
+        JsonWriter w(text);
+        write_year(w, in, *input, *year, year_base_of(in, y), &schools);
+        text += '\n';
+        year_files.push_back({{"year", y}, {"file", year_file(y)}});
+        files.emplace_back("data/" + year_file(y), std::move(text));
+        for (auto& [path, entry] : schools) files.emplace_back(path, entry.dump(1) + "\n");
+    }
+    root["year_files"] = std::move(year_files);
+    files.front().second = root.dump(1) + "\n";
+    return files;
 }
 
 }  // namespace monsite::render

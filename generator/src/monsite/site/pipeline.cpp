@@ -10,6 +10,7 @@
 #include "monsite/render/recommendation_view.hpp"
 #include "monsite/render/school_downloads.hpp"
 #include "monsite/render/site_json.hpp"
+#include "monsite/render/summaries.hpp"
 #include "monsite/site/load.hpp"
 #include "monsite/site/resources.hpp"
 #include "monsite/site/sources.hpp"
@@ -164,6 +165,8 @@ void Pipeline::compute() {
 
 void Pipeline::render(OutputSink& sink) {
     render::SiteInfo info{config_.municipality, config_.department, config_.base_url, config_.language, years_, options_.pdf};
+    const auto* latest = years_.empty() ? nullptr : data_.find_year(years_.back());
+    info.large = latest && render::is_large_site(latest->schools.size(), config_.full_lists_up_to);
     const bool charts = chart_scripts_.has_value();
     render::PagesInput pages{info,   data_,   results_, config_.catalogue, config_.rules,  texts_,
                              content_, charts, config_.site_url, recommendations_, decisions_};
@@ -177,7 +180,7 @@ void Pipeline::render(OutputSink& sink) {
     render::write_monitoring_xlsx(workbook, indicator_rows, school_rows, texts_,
                                   render::monitoring_names(data_, config_.catalogue, config_.municipality));
     sink.add("data/monitoring.xlsx", read_bytes(workbook), "открытые данные (monitoring.xlsx)");
-    sink.add("data/site.json", render::site_json(pages), "открытые данные (site.json)");
+    for (auto& [path, text] : render::site_json_files(pages)) sink.add(path, std::move(text), "открытые данные (site.json)");
     sink.add("data/recommendations.csv", render::recommendations_csv(pages), "открытые данные (recommendations.csv)");
     render::school_downloads(
         pages, sink.scratch_dir(),
