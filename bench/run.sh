@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole runs of `monsite build` on the scale datasets (see BENCHMARKS.md).
-#   bench/run.sh [--monsite BIN] [--gen MAKE_SCALE_DATA] [--runs N] [-j N] [--preset P]...
+#   bench/run.sh [--monsite BIN] [--gen MAKE_SCALE_DATA] [--runs N] [-j N] [--timeout S] [--preset P]...
 # Presets: municipal, regional, national (default: municipal regional). Datasets
 # are generated once (seed 15) under $MONSITE_BENCH_DIR (default
 # /tmp/monsite-bench)/<preset>/data. For each preset: N cold builds (empty
@@ -9,12 +9,14 @@
 # start times `monsite build -v` prints), total wall time, pages per second
 # (.html files in the output / time of the pages stage), cells per second for
 # reading (non-empty cells the generator wrote / time of the reading stage,
-# which includes validation), peak resident memory; then the medians.
+# which includes validation), peak resident memory; then the medians. A build
+# running longer than --timeout seconds (default 1800) is stopped and reported.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 monsite=$root/build/generator/monsite
 gen=$root/build/generator/tools/make_scale_data
 runs=3
+limit=1800
 jobs=()
 presets=()
 while [ $# -gt 0 ]; do
@@ -24,6 +26,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     -j) jobs=(-j "$2"); shift 2 ;;
     --preset) presets+=("$2"); shift 2 ;;
+    --timeout) limit=$2; shift 2 ;;
     *) echo "usage: bench/run.sh [--monsite BIN] [--gen MAKE_SCALE_DATA] [--runs N] [-j N] [--preset P]..." >&2; exit 64 ;;
   esac
 done
@@ -54,8 +57,15 @@ for preset in "${presets[@]}"; do
     for i in $(seq 1 "$runs"); do
       [ "$kind" = cold ] && rm -rf "$dir/out"
       log=$dir/logs/$kind-$i
-      (cd "$dir" && /usr/bin/time -v -o "$log.time" "$monsite" build --data data --out out -v "${jobs[@]}" > "$log.out" 2>&1) \
-        || { echo "bench/run.sh: monsite build failed, see $log.out" >&2; tail -20 "$log.out" >&2; exit 1; }
+      status=0
+      (cd "$dir" && /usr/bin/time -v -o "$log.time" timeout "$limit" "$monsite" build --data data --out out -v "${jobs[@]}" \
+        > "$log.out" 2>&1) || status=$?
+      if [ "$status" -ne 0 ]; then
+        echo "$preset: $kind run $i: monsite build stopped (exit $status$([ "$status" -eq 124 ] && echo ", over $limit s")):" \
+          "$(grep -E 'Elapsed|Maximum resident' "$log.time" | sed 's/^\s*//' | tr '\n' ' ')"
+        tail -3 "$log.out"
+        continue 3
+      fi
       find "$dir/out" -name '*.html' | wc -l > "$log.pages"
     done
   done
