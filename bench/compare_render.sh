@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rendering speed: monsite against Hugo (Debian's hugo, 0.111) on the same
 # per-school pages. Medians of N runs (default 3), cold (empty output folder).
-#   bench/compare_render.sh [--monsite BIN] [--gen MAKE_SCALE_DATA] [--preset P] [--runs N]
+#   bench/compare_render.sh [--monsite BIN] [--gen MAKE_SCALE_DATA] [--preset P] [--runs N] [--reuse]
+# --reuse: take monsite's output and page-stage times from the previous run (Hugo only).
 # What is compared:
 #  - monsite: `monsite build -v` of the preset's dataset (default regional);
 #    pages/s = every .html page it writes / the time of its pages stage
@@ -9,8 +10,8 @@
 #  - Hugo: bench/hugo (a page template of the same parts as monsite's school
 #    page: facts, strengths and weaknesses, the indicator table with cluster,
 #    municipality and change, the history table, the chart's data as JSON)
-#    building one page per school and year plus one per school of the latest
-#    year -- exactly the school pages monsite makes -- from the same values
+#    building one page per school and year -- exactly the school pages
+#    monsite makes (the latest year's at /schools/ID/) -- from the same values
 #    (monsite's open data, as JSON front matter: bench/hugo_content.py);
 #    pages/s = those pages / Hugo's wall time (`hugo --quiet`, start included).
 # The average size of a school page of each is printed too.
@@ -20,13 +21,15 @@ monsite=$root/build/generator/monsite
 gen=$root/build/generator/tools/make_scale_data
 preset=regional
 runs=3
+reuse=0
 while [ $# -gt 0 ]; do
   case $1 in
     --monsite) monsite=$(realpath "$2"); shift 2 ;;
     --gen) gen=$(realpath "$2"); shift 2 ;;
     --preset) preset=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
-    *) echo "usage: bench/compare_render.sh [--monsite BIN] [--gen MAKE_SCALE_DATA] [--preset P] [--runs N]" >&2; exit 64 ;;
+    --reuse) reuse=1; shift ;;
+    *) echo "usage: bench/compare_render.sh [--monsite BIN] [--gen MAKE_SCALE_DATA] [--preset P] [--runs N] [--reuse]" >&2; exit 64 ;;
   esac
 done
 if ! command -v hugo >/dev/null; then
@@ -48,6 +51,9 @@ echo "$(hugo version | cut -d' ' -f1-2); monsite: $monsite; dataset: $preset"
 
 out=$scratch/render-$preset
 page_times=()
+if [ "$reuse" = 1 ] && [ -f "$out.times" ]; then
+  read -r -a page_times < "$out.times"
+else
 for i in $(seq 1 "$runs"); do
   rm -rf "$out"
   (cd "$dir" && "$monsite" build --data data --out "$out" -v > "$scratch/render.log" 2>&1)
@@ -56,6 +62,8 @@ for i in $(seq 1 "$runs"); do
   [ -n "$end" ] || end=$(sed -n 's/^monsite: сборка заняла \([0-9,]*\) с$/\1/p' "$scratch/render.log" | num)
   page_times+=("$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.2f", b-a}')")
 done
+echo "${page_times[*]}" > "$out.times"
+fi
 all_pages=$(find "$out" -name '*.html' | wc -l)
 school_pages=$(find "$out" -path '*/schools/*/index.html' | wc -l)
 ms_bytes=$(find "$out" -path '*/schools/*/index.html' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)

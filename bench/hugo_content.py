@@ -1,7 +1,7 @@
 """Writes the Hugo comparison site's content from the open data monsite
 published (PUBLIC/data/schools.csv and indicators.csv): one page per school
-and year at /<year>/schools/<id>/ and one per school of the latest year at
-/schools/<id>/ -- the school pages monsite makes -- each with the school's
+and year, at /schools/<id>/ for the latest year and /<year>/schools/<id>/ for
+the earlier ones -- the school pages monsite makes -- each with the school's
 indicator values, levels, numerators, denominators, its cluster's and the
 municipality's values and its history over the years, as JSON front matter.
     hugo_content.py PUBLIC HUGO_SITE_DIR      (prints the number of pages)"""
@@ -43,9 +43,10 @@ for s in schools:
     front = {"title": s["name"], "year": y, "school_id": s["school_id"], "name": s["name"], "type": s["type"],
              "cluster": s["cluster"], "composite": s["composite"] or None, "group": s["group"], "rank": s["rank"],
              "years": years, "indicators": rows, "history": history}
-    targets = [(os.path.join(content, y, "schools"), f"/{y}/schools/{s['school_id']}/")]
     if y == latest:
-        targets.append((os.path.join(content, "schools"), f"/schools/{s['school_id']}/"))
+        targets = [(os.path.join(content, "schools"), f"/schools/{s['school_id']}/")]
+    else:
+        targets = [(os.path.join(content, y, "schools"), f"/{y}/schools/{s['school_id']}/")]
     for folder, url in targets:
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, s["school_id"] + ".md"), "w", encoding="utf-8") as out:
