@@ -15,6 +15,8 @@ packages=(
   # cpack -G DEB (ctest package.deb): dpkg-shlibdeps computes Depends, and CPack needs `file` for it
   dpkg-dev file
   python3 unzip
+  # generator/bench/bench_stages (Google Benchmark); bench/run.sh measures peak memory with /usr/bin/time
+  libbenchmark-dev time
   clang libclang-rt-14-dev
 )
 
