@@ -88,18 +88,20 @@ def parse(base):
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", tm).group(1)) / 1024
     pages = int(open(base + ".pages").read())
     written = re.search(r"записано файлов: (\d+)", text)
+    # A build skipped by the manifest (nothing changed) has no stages and writes nothing.
+    skipped = "ничего не изменилось" in text
     return dict(stages=stages, total=total, wall=secs, rss=rss, pages=pages,
-                written=int(written.group(1)) if written else -1)
+                written=int(written.group(1)) if written else 0 if skipped else -1)
 def rate(n, t): return n / t if t > 0 else float("inf")
 for kind in ("cold", "unchanged"):
     rows = [parse(f"{logs}/{kind}-{i}") for i in range(1, runs + 1)]
     names = list(rows[0]["stages"])
     page_stage = next((n for n in names if n.startswith("страниц")), None)
-    read_stage = next((n for n in names if n.startswith("чтение")), names[0])
+    read_stage = next((n for n in names if n.startswith("чтение")), None)
     def line(label, r):
-        st = "  ".join(f"{n} {r['stages'].get(n, 0):.2f}" for n in names)
+        st = "  ".join(f"{n} {r['stages'].get(n, 0):.2f}" for n in names) or "skipped: nothing changed"
         pps = rate(r["pages"], r["stages"].get(page_stage, 0)) if page_stage else float("nan")
-        cps = rate(cells, r["stages"].get(read_stage, 0))
+        cps = rate(cells, r["stages"].get(read_stage, 0)) if read_stage else float("nan")
         print(f"{kind:9} {label:7} {st} | total {r['total']:.2f} s, wall {r['wall']:.2f} s | "
               f"{r['pages']} pages, {pps:.0f} pages/s | {cps / 1e6:.2f} M cells/s | peak {r['rss']:.0f} MiB"
               f" | files written {r['written']}")

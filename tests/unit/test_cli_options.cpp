@@ -70,3 +70,10 @@ TEST_CASE("parse_options: template takes --year, --out, --school, --data and --c
     CHECK(help.find("monsite template [--year ГГГГ] [--out ФАЙЛ] [--school КОД]") != std::string::npos);
     CHECK(cli::general_help().find("template") != std::string::npos);
 }
+
+TEST_CASE("build --force: build even when nothing changed; only for build") {
+    CHECK_FALSE(cli::parse_options({"build"}).force);
+    CHECK(cli::parse_options({"build", "--force"}).force);
+    CHECK_THROWS_AS(cli::parse_options({"check", "--force"}), util::UsageError);
+    CHECK(cli::command_help("build").find("[--force]") != std::string::npos);
+}
