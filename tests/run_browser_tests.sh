@@ -73,7 +73,7 @@ fi
 # 4. A large site (a generated region of 300 schools, over [pages] full_lists_up_to):
 # the lists' pages, links, expected pages, and the search over every page of the list.
 mkdir -p "$tmp/large"
-if python3 "$source_dir/generator/bench/make_region.py" "$tmp/large/data" 300 2 >/dev/null &&
+if python3 "$source_dir/tests/large/make_region.py" "$tmp/large/data" 300 2 >/dev/null &&
     "$monsite" build -q --data "$tmp/large/data" --out "$tmp/large/public"; then
   run "large site" "$tmp/large" "$tmp/large/public" "$tmp/large/screenshots" \
     "$source_dir/tests/browser/large_site.mjs" "$source_dir/tests/browser/links.test.mjs" \

@@ -9,7 +9,7 @@ root=$(cd "$2" && pwd)
 python=${3:-python3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$python" "$root/generator/bench/make_region.py" "$work/data" 300 2 >/dev/null || { echo "FAIL: make_region"; exit 1; }
+"$python" "$root/tests/large/make_region.py" "$work/data" 300 2 >/dev/null || { echo "FAIL: make_region"; exit 1; }
 "$monsite" build -q --data "$work/data" --out "$work/public" || { echo "FAIL: build"; exit 1; }
 [ -f "$work/public/schools/page/3/index.html" ] || { echo "FAIL: the premise is gone: no schools/page/3/ (not a large site?)"; exit 1; }
 "$python" "$root/tests/large_site/check_large_site.py" "$work/public" --max-page 300000 --max-chart 100000 --max-json 100000
