@@ -5,7 +5,9 @@
 # are generated once (seed 15) under $MONSITE_BENCH_DIR (default
 # /tmp/monsite-bench)/<preset>/data. For each preset: N cold builds (empty
 # --out) and N builds with nothing changed (the same --out again), each under
-# /usr/bin/time -v. Printed per run: the time of each stage (from the stage
+# /usr/bin/time -v, then N builds after a change of one number in the latest
+# year's Развитие.xlsx (in a copy of the data, built once before them), which
+# keep the pages of the years that do not depend on it. Printed per run: the time of each stage (from the stage
 # start times `monsite build -v` prints), total wall time, pages per second
 # (.html files in the output / time of the pages stage), cells per second for
 # reading (non-empty cells the generator wrote / time of the reading stage,
@@ -53,12 +55,19 @@ for preset in "${presets[@]}"; do
   echo
   echo "== $preset: $(du -sh "$dir/data" | cut -f1) of XLSX, $cells non-empty cells"
   rm -rf "$dir/out" "$dir/logs" && mkdir -p "$dir/logs"
-  for kind in cold unchanged; do
+  rm -rf "$dir/edit" && cp -r "$dir/data" "$dir/edit"
+  "$monsite" build -q --data "$dir/edit" --out "$dir/edit-out" "${jobs[@]}" >/dev/null
+  for kind in cold unchanged one-year; do
     for i in $(seq 1 "$runs"); do
       [ "$kind" = cold ] && rm -rf "$dir/out"
+      data=data out=out
+      if [ "$kind" = one-year ]; then
+        data=edit out=edit-out
+        "$python" "$root/bench/change_one_number.py" "$dir/edit"
+      fi
       log=$dir/logs/$kind-$i
       status=0
-      (cd "$dir" && /usr/bin/time -v -o "$log.time" timeout "$limit" "$monsite" build --data data --out out -v "${jobs[@]}" \
+      (cd "$dir" && /usr/bin/time -v -o "$log.time" timeout "$limit" "$monsite" build --data "$data" --out "$out" -v "${jobs[@]}" \
         > "$log.out" 2>&1) || status=$?
       if [ "$status" -ne 0 ]; then
         echo "$preset: $kind run $i: monsite build stopped (exit $status$([ "$status" -eq 124 ] && echo ", over $limit s")):" \
@@ -66,7 +75,7 @@ for preset in "${presets[@]}"; do
         tail -3 "$log.out"
         continue 3
       fi
-      find "$dir/out" -name '*.html' | wc -l > "$log.pages"
+      find "$dir/$out" -name '*.html' | wc -l > "$log.pages"
     done
   done
   "$python" - "$dir/logs" "$runs" "$cells" <<'EOF'
@@ -90,10 +99,11 @@ def parse(base):
     written = re.search(r"записано файлов: (\d+)", text)
     # A build skipped by the manifest (nothing changed) has no stages and writes nothing.
     skipped = "ничего не изменилось" in text
-    return dict(stages=stages, total=total, wall=secs, rss=rss, pages=pages,
+    kept = re.search(r"взяты из прошлой сборки: (.+)$", text, re.M)
+    return dict(stages=stages, total=total, wall=secs, rss=rss, pages=pages, kept=kept.group(1) if kept else "",
                 written=int(written.group(1)) if written else 0 if skipped else -1)
 def rate(n, t): return n / t if t > 0 else float("inf")
-for kind in ("cold", "unchanged"):
+for kind in ("cold", "unchanged", "one-year"):
     rows = [parse(f"{logs}/{kind}-{i}") for i in range(1, runs + 1)]
     names = list(rows[0]["stages"])
     page_stage = next((n for n in names if n.startswith("страниц")), None)
@@ -104,11 +114,11 @@ for kind in ("cold", "unchanged"):
         cps = rate(cells, r["stages"].get(read_stage, 0)) if read_stage else float("nan")
         print(f"{kind:9} {label:7} {st} | total {r['total']:.2f} s, wall {r['wall']:.2f} s | "
               f"{r['pages']} pages, {pps:.0f} pages/s | {cps / 1e6:.2f} M cells/s | peak {r['rss']:.0f} MiB"
-              f" | files written {r['written']}")
+              f" | files written {r['written']}" + (f" | kept years {r['kept']}" if r['kept'] else ""))
     for i, r in enumerate(rows, 1): line(f"run {i}", r)
     med = dict(stages={n: statistics.median(r["stages"].get(n, 0) for r in rows) for n in names},
                total=statistics.median(r["total"] for r in rows), wall=statistics.median(r["wall"] for r in rows),
-               rss=statistics.median(r["rss"] for r in rows), pages=rows[0]["pages"],
+               rss=statistics.median(r["rss"] for r in rows), pages=rows[0]["pages"], kept=rows[0]["kept"],
                written=int(statistics.median(r["written"] for r in rows)))
     line("median", med)
 EOF

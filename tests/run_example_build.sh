@@ -64,6 +64,20 @@ after=$(cd "$work/public" && find . -type f -printf '%p %i %T@\n' | sort)
 [ "$before" = "$after" ] || fail "unchanged files were rewritten"
 echo "ok an unchanged build rewrites no file"
 
+# Per year: after a change in 2025's data, 2023's pages and downloads are carried over, and the
+# output is exactly a whole build's.
+cp -r "$root/data" "$work/inc-data"
+"$monsite" build -q --data "$work/inc-data" --out "$work/inc"
+kept_page=$(stat -c '%i %Y' "$work/inc/2023/index.html")
+LC_ALL=C sed -i 's/^\(gim5;.*\);980\r$/\1;981\r/' "$work/inc-data/2025/ОО.csv"  # Windows-1251, CRLF
+cmp -s "$root/data/2025/ОО.csv" "$work/inc-data/2025/ОО.csv" && fail "the example's 2025/ОО.csv was not changed"
+out=$("$monsite" build --data "$work/inc-data" --out "$work/inc" 2>/dev/null)
+echo "$out" | grep -q "взяты из прошлой сборки: 2023$" || fail "2023 was not kept: $out"
+[ "$kept_page" = "$(stat -c '%i %Y' "$work/inc/2023/index.html")" ] || fail "a kept year's page was rewritten"
+"$monsite" build -q --force --data "$work/inc-data" --out "$work/inc-whole"
+diff -r "$work/inc" "$work/inc-whole" >/dev/null || fail "a build that kept 2023 differs from a whole build"
+echo "ok a change in 2025 keeps 2023's pages, and the site equals a whole build's"
+
 # Atomic: a build that fails on bad data leaves the earlier output as it was.
 cp -r "$root/data" "$work/bad"
 printf 'Код ОО;Всего педагогических работников;Вакансии\nzzz;много;0\n' >"$work/bad/2025/Кадры.csv"

@@ -97,8 +97,20 @@ render::MonitoringNames names() {
 TEST_CASE("monitoring.xlsx: two sheets with Russian headers, names beside ids, words for codes, numbers as numbers") {
     TempDir dir;
     const fs::path file = dir / "monitoring.xlsx";
-    render::write_monitoring_xlsx(file, indicator_rows(), school_rows(), ru_texts(), names());
+    std::size_t streamed_from = 500'000;
+    bool streamed = false;
+    SUBCASE("shared strings, as below 500,000 rows") {}
+    SUBCASE("streamed with inline strings, as a national dataset's") {
+        streamed_from = 1;
+        streamed = true;
+    }
+    render::write_monitoring_xlsx(file, indicator_rows(), school_rows(), ru_texts(), names(), streamed_from);
     REQUIRE(fs::is_regular_file(file));
+    {
+        ingest::ZipArchive zip(file, util::SourceLocation{"monitoring.xlsx"}, {});
+        CHECK(zip.contains("xl/sharedStrings.xml") == !streamed);
+        CHECK((zip.read_all("xl/worksheets/sheet1.xml").find("t=\"inlineStr\"") != std::string::npos) == streamed);
+    }
 
     util::Diagnostics diags;
     ingest::Workbook book = ingest::read_workbook(file, "monitoring.xlsx", {}, {}, diags);
@@ -178,7 +190,10 @@ TEST_CASE("monitoring.xlsx: two sheets with Russian headers, names beside ids, w
 TEST_CASE("monitoring.xlsx: the sheet XML freezes the header row, has an autofilter and no formulas") {
     TempDir dir;
     const fs::path file = dir / "monitoring.xlsx";
-    render::write_monitoring_xlsx(file, indicator_rows(), school_rows(), ru_texts());
+    std::size_t streamed_from = 500'000;
+    SUBCASE("shared strings") {}
+    SUBCASE("streamed") { streamed_from = 1; }
+    render::write_monitoring_xlsx(file, indicator_rows(), school_rows(), ru_texts(), {}, streamed_from);
     ingest::ZipArchive zip(file, util::SourceLocation{"monitoring.xlsx"}, {});
     REQUIRE(zip.contains("xl/worksheets/sheet1.xml"));
     REQUIRE(zip.contains("xl/worksheets/sheet2.xml"));

@@ -115,4 +115,13 @@ inline bool has_cyrillic(const std::string& text) {
     return false;
 }
 
+// Changes a file's last digit (1 <-> 2, any other -> 1), keeping its size: only its content tells the change.
+inline void flip_last_digit(const std::filesystem::path& file) {
+    std::string bytes = read_bytes(file);
+    auto at = bytes.find_last_of("0123456789");
+    REQUIRE(at != std::string::npos);
+    bytes[at] = bytes[at] == '1' ? '2' : '1';
+    write_file(file, bytes);
+}
+
 }  // namespace monsite::test

@@ -176,6 +176,12 @@ ExitStatus run_build(const Options& options) {
         else
             std::cout << " — записано файлов: " << report->files.written << ", без изменений: "
                       << report->files.unchanged << ", удалено: " << report->files.removed << '\n';
+        if (!report->kept_years.empty()) {
+            std::cout << "Страницы и файлы школ за годы, чьи входные данные не менялись, взяты из прошлой сборки:";
+            for (std::size_t i = 0; i < report->kept_years.size(); ++i)
+                std::cout << (i ? ", " : " ") << report->kept_years[i];
+            std::cout << '\n';
+        }
         if (!report->sitemap) std::cout << "sitemap.xml не создан: не задан site_url\n";
         std::cout << "Предупреждений: " << diags.warning_count() << ".\n";
     } else {

@@ -50,8 +50,11 @@ MonitoringNames monitoring_names(const model::Dataset& data, const model::Catalo
 
 void write_monitoring_xlsx(const std::filesystem::path& file, const std::vector<IndicatorRow>& indicators,
                            const std::vector<SchoolRow>& schools, const config::TextCatalogue& texts,
-                           const MonitoringNames& names) {
-    XlsxWriter x(file, texts.text("xlsx_title"));
+                           const MonitoringNames& names, std::size_t streamed_from) {
+    // A national dataset's million rows would otherwise hold about a gigabyte in the writer.
+    XlsxWriter::Properties properties{texts.text("xlsx_title"), {}, {}};
+    properties.constant_memory = indicators.size() + schools.size() >= streamed_from;
+    XlsxWriter x(file, properties);
 
     x.add_sheet(texts.text("xlsx_sheet_indicators"));
     // The columns of indicators.csv in their order (headers xlsx_indicators_<column>),

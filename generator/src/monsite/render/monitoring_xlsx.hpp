@@ -27,8 +27,11 @@ MonitoringNames monitoring_names(const model::Dataset& data, const model::Catalo
                                  const std::string& municipality);
 
 // Writes the workbook to `file` (a scratch path; the caller publishes its bytes).
+// From `streamed_from` rows on (indicators and schools together) it is streamed, with
+// inline strings, in bounded memory (XlsxWriter::Properties::constant_memory); below,
+// strings are shared. Both read the same in any spreadsheet program.
 void write_monitoring_xlsx(const std::filesystem::path& file, const std::vector<IndicatorRow>& indicators,
                            const std::vector<SchoolRow>& schools, const config::TextCatalogue& texts,
-                           const MonitoringNames& names = {});
+                           const MonitoringNames& names = {}, std::size_t streamed_from = 500'000);
 
 }  // namespace monsite::render

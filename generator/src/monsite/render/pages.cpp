@@ -25,6 +25,8 @@ const model::YearDecisions* PagesInput::decisions_of(int year) const {
     return nullptr;
 }
 
+bool PagesInput::kept(int year) const { return std::find(kept_years.begin(), kept_years.end(), year) != kept_years.end(); }
+
 void build_pages(const PagesInput& input, const Templates& templates, const PageSink& deliver, unsigned threads) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     const SiteBuilder::json words = SiteBuilder::plain_texts(input.texts);
@@ -52,7 +54,8 @@ void build_pages(const PagesInput& input, const Templates& templates, const Page
     std::vector<std::string> sitemap_paths;
     util::run_tasks(tasks.size(), threads, [&](unsigned worker, std::size_t task) {
         SiteBuilder& builder = *builders[worker];
-        tasks[task](builder);
+        tasks[task].run(builder);
+        for (auto& page : builder.pages()) page.year = tasks[task].year;
         std::lock_guard guard(lock);
         finished[task].done = true;
         finished[task].pages = std::move(builder.pages());
@@ -70,6 +73,7 @@ void build_pages(const PagesInput& input, const Templates& templates, const Page
         }
     });
     // sitemap() sorts the paths: the order they were collected in does not matter.
+    sitemap_paths.insert(sitemap_paths.end(), input.kept_sitemap_paths.begin(), input.kept_sitemap_paths.end());
     if (!input.site_url.empty()) deliver(SiteBuilder::sitemap(input, std::move(sitemap_paths)));
 }
 

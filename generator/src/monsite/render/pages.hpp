@@ -23,6 +23,7 @@ struct Page {
     std::string path;    // below the site root, e.g. "schools/gim1/index.html"
     std::string body;
     std::string origin;  // what made it, for messages: "content/about.md", util/messages.hpp page_origin
+    int year = 0;        // the published year whose pages made it (build_pages, school_downloads); 0: the whole site
 };
 
 struct ContentPage {
@@ -45,6 +46,11 @@ struct PagesInput {
     std::string site_url;        // absolute URL of the site root for sitemap and Open Graph, or empty
     std::span<const model::RecommendationRule> recommendations{};  // content/recommendations/, by id
     std::span<const model::YearDecisions> decisions{};             // compute::decide, in results order
+    // Years whose pages and downloads an earlier build made and this one keeps
+    // (site/manifest.hpp): build_pages and school_downloads skip them.
+    std::span<const int> kept_years{};
+    std::span<const std::string> kept_sitemap_paths{};  // the kept years' pages, for sitemap.xml
+    bool kept(int year) const;
 
     const model::YearDecisions* decisions_of(int year) const;
 };

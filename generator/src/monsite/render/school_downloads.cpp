@@ -238,7 +238,7 @@ void school_downloads(const PagesInput& in, const std::filesystem::path& scratch
     for (int year : in.site.years) {
         const model::YearData* data = in.data.find_year(year);
         const model::YearResults* results = in.results.find_year(year);
-        if (!data || !results) continue;
+        if (!data || !results || in.kept(year)) continue;
         for (const auto& s : data->schools)
             if (results->school(s.school_id)) tasks.emplace_back(year, s.school_id);
     }
@@ -253,10 +253,10 @@ void school_downloads(const PagesInput& in, const std::filesystem::path& scratch
     util::run_tasks(tasks.size(), threads, [&](unsigned worker, std::size_t task) {
         const auto& [year, id] = tasks[task];
         const SchoolSheet sheet = school_sheet(in, year, id);
-        Page csv{school_csv_path(id, year), school_people_csv(sheet, in.texts), util::messages::school_data_origin(id)};
+        Page csv{school_csv_path(id, year), school_people_csv(sheet, in.texts), util::messages::school_data_origin(id), year};
         const std::filesystem::path file = workbook(worker);
         write_school_xlsx(file, sheet, in.texts, in.site.department);
-        Page xlsx{school_xlsx_path(id, year), read_file(file), util::messages::school_data_origin(id)};
+        Page xlsx{school_xlsx_path(id, year), read_file(file), util::messages::school_data_origin(id), year};
         std::lock_guard guard(lock);
         finished[task] = std::array<Page, 2>{std::move(csv), std::move(xlsx)};
         for (; next < finished.size() && finished[next]; ++next) {

@@ -72,8 +72,8 @@ std::string school_people_csv(const SchoolSheet& sheet, const config::TextCatalo
 void write_school_xlsx(const std::filesystem::path& file, const SchoolSheet& sheet, const config::TextCatalogue& texts,
                        const std::string& author);
 
-// Every school's two files of every published year, each handed to `deliver`
-// (path, bytes, origin) in a fixed order (years ascending, schools by code),
+// Every school's two files of every published year but the kept ones
+// (PagesInput::kept_years), each handed to `deliver` (path, bytes, origin, its year) in a fixed order (years ascending, schools by code),
 // one call at a time, made on `threads` threads (0: one per core). Workbooks
 // are written in `scratch` first, one file per thread.
 void school_downloads(const PagesInput& in, const std::filesystem::path& scratch, const PageSink& deliver,

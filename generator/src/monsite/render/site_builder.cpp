@@ -28,36 +28,37 @@ std::vector<SiteBuilder::Task> SiteBuilder::plan() const {
     for (std::size_t i = 0; i < years.size(); ++i) {
         const model::YearData* data = in_.data.find_year(years[i]);
         const model::YearResults* results = in_.results.find_year(years[i]);
-        if (!data || !results) continue;
+        if (!data || !results || in_.kept(years[i])) continue;
         bool latest = i + 1 == years.size();
         YearView y{years[i], latest, latest ? "" : std::to_string(years[i]) + "/", *data, *results,
                    in_.results.find_year(years[i] - 1), compute::ranked_count(*results)};
-        tasks.push_back([y](SiteBuilder& b) { b.home(y); });
-        for (const auto& d : model::directions()) tasks.push_back([y, &d](SiteBuilder& b) { b.direction(y, d); });
-        for (std::size_t k = 0; k < in_.catalogue.indicators.size(); ++k)
-            tasks.push_back([y, k](SiteBuilder& b) { b.indicator(y, k); });
-        tasks.push_back([y](SiteBuilder& b) { b.schools_index(y); });
-        for (const auto& s : data->schools) tasks.push_back([y, &s](SiteBuilder& b) { b.school(y, s); });
-        tasks.push_back([y](SiteBuilder& b) {
+        auto add = [&tasks, year = y.year](std::function<void(SiteBuilder&)> run) { tasks.push_back({year, std::move(run)}); };
+        add([y](SiteBuilder& b) { b.home(y); });
+        for (const auto& d : model::directions()) add([y, &d](SiteBuilder& b) { b.direction(y, d); });
+        for (std::size_t k = 0; k < in_.catalogue.indicators.size(); ++k) add([y, k](SiteBuilder& b) { b.indicator(y, k); });
+        add([y](SiteBuilder& b) { b.schools_index(y); });
+        for (const auto& s : data->schools) add([y, &s](SiteBuilder& b) { b.school(y, s); });
+        add([y](SiteBuilder& b) {
             b.groups(y);
             b.clusters(y);
             b.rating(y);
             if (y.results.has_subjects) b.subjects(y);
         });
-        tasks.push_back([y](SiteBuilder& b) {
+        add([y](SiteBuilder& b) {
             b.decisions(y);
             b.effectiveness(y);
         });
     }
-    tasks.push_back([](SiteBuilder& b) {
-        if (const auto* latest = b.latest_view()) {
-            b.methodology(*latest);
-            b.open_data(*latest);
-            b.report(*latest);
-            for (const auto& c : b.in_.content) b.content(*latest, c);
-            b.not_found(*latest);
-        }
-    });
+    // The whole site's pages: they speak of every year, so they are never kept.
+    tasks.push_back({0, [](SiteBuilder& b) {
+                         if (const auto* latest = b.latest_view()) {
+                             b.methodology(*latest);
+                             b.open_data(*latest);
+                             b.report(*latest);
+                             for (const auto& c : b.in_.content) b.content(*latest, c);
+                             b.not_found(*latest);
+                         }
+                     }});
     return tasks;
 }
 

@@ -45,10 +45,15 @@ public:
     // Every plain text of the catalogue by key: the `t` object of every template context.
     static json plain_texts(const config::TextCatalogue& texts);
 
-    using Task = std::function<void(SiteBuilder&)>;
+    // Pages made together: those of one published year (`year`), or of the whole site (0).
+    struct Task {
+        int year = 0;
+        std::function<void(SiteBuilder&)> run;
+    };
 
-    // Every page as an independent task, in a fixed order. Tasks may run on
-    // different builders (threads); each writes only its own builder's output.
+    // Every page as an independent task, in a fixed order, less the kept years'
+    // (PagesInput::kept_years). Tasks may run on different builders (threads);
+    // each writes only its own builder's output.
     std::vector<Task> plan() const;
 
     std::vector<Page>& pages() { return pages_; }

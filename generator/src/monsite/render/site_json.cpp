@@ -1,5 +1,7 @@
 #include "monsite/render/site_json.hpp"
 
+#include <unordered_map>
+
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -101,9 +103,10 @@ std::string school_file(int year, const std::string& school_id) {
 // year_base: the base URL with the year's prefix, as the pages have it ("/", "/2024/").
 // With `school_files` (a large site), each school's entry goes there as (path, entry)
 // and the year lists the school's id, name and file only.
-using SchoolFiles = std::vector<std::pair<std::string, json>>;
+// Receives a school's entry of a large site's site.json (its path, its object) as it is made.
+using SchoolFiles = std::function<void(std::string path, const json& entry)>;
 json year_json(const PagesInput& in, const model::YearData& input, const model::YearResults& year,
-               const std::string& year_base, SchoolFiles* school_files) {
+               const std::string& year_base, const SchoolFiles* school_files) {
     const config::TextCatalogue& texts = in.texts;
     const model::Catalogue& catalogue = in.catalogue;
     const model::YearDecisions* decisions = in.decisions_of(year.year);
@@ -126,6 +129,10 @@ json year_json(const PagesInput& in, const model::YearData& input, const model::
 
     const int ranked = compute::ranked_count(year);
     const compute::LevelCounts group_counts = compute::group_counts(year);
+    // Each school's recommendations, found once (not by a scan of all of them per school).
+    std::unordered_map<std::string_view, std::vector<const model::RecommendationMatch*>> by_school;
+    if (decisions)
+        for (const auto& m : decisions->recommendations) by_school[m.school_id].push_back(&m);
     json schools = json::array();
     for (const auto& s : input.schools) {
         const auto* g = year.grouping(s.school_id);
@@ -135,15 +142,14 @@ json year_json(const PagesInput& in, const model::YearData& input, const model::
         for (const auto& p : g->partners) partners.push_back({{"direction", p.direction}, {"schools", p.partners}});
         j["partners"] = std::move(partners);
         json recommendations = json::array();
-        if (decisions)
-            for (const auto& m : decisions->recommendations)
-                if (m.school_id == s.school_id) recommendations.push_back(recommendation_json(in, m, year.year));
+        if (auto it = by_school.find(s.school_id); it != by_school.end())
+            for (const auto* m : it->second) recommendations.push_back(recommendation_json(in, *m, year.year));
         j["recommendations"] = std::move(recommendations);
         j["values"] = values_json(texts, *values, catalogue);
         if (school_files) {
             const std::string file = school_file(year.year, s.school_id);
             schools.push_back({{"id", s.school_id}, {"name", s.name}, {"file", file}});
-            school_files->emplace_back("data/" + file, std::move(j));
+            (*school_files)("data/" + file, j);
             continue;
         }
         schools.push_back(std::move(j));
@@ -181,7 +187,7 @@ json year_json(const PagesInput& in, const model::YearData& input, const model::
 // One year: the small parts from year_json, then the measures, the
 // municipality's recommendations and the verdicts, written row by row.
 void write_year(JsonWriter& w, const PagesInput& in, const model::YearData& input, const model::YearResults& year,
-                const std::string& year_base, SchoolFiles* school_files = nullptr) {
+                const std::string& year_base, const SchoolFiles* school_files = nullptr) {
     const model::YearDecisions* decisions = in.decisions_of(year.year);
     w.begin_object();
     w.entries(year_json(in, input, year, year_base, school_files));
@@ -302,31 +308,29 @@ std::string site_json(const PagesInput& in) {
 
 namespace monsite::render {
 
-std::vector<std::pair<std::string, std::string>> site_json_files(const PagesInput& in) {
-    std::vector<std::pair<std::string, std::string>> files;
+void site_json_files(const PagesInput& in, const std::function<void(std::string path, std::string text)>& deliver) {
     if (!in.site.large) {
-        files.emplace_back("data/site.json", site_json(in));
-        return files;
+        deliver("data/site.json", site_json(in));
+        return;
     }
     json root = root_json(in);
     json year_files = json::array();
-    files.emplace_back("data/site.json", "");  // filled last, with the years written
+    const SchoolFiles schools = [&deliver](std::string path, const json& entry) {
+        deliver(std::move(path), entry.dump(1) + "\n");
+    };
     for (int y : in.site.years) {
         const auto* input = in.data.find_year(y);
         const auto* year = in.results.find_year(y);
         if (!input || !year) continue;
-        SchoolFiles schools;
         std::string text;
         JsonWriter w(text);
         write_year(w, in, *input, *year, year_base_of(in, y), &schools);
         text += '\n';
         year_files.push_back({{"year", y}, {"file", year_file(y)}});
-        files.emplace_back("data/" + year_file(y), std::move(text));
-        for (auto& [path, entry] : schools) files.emplace_back(path, entry.dump(1) + "\n");
+        deliver("data/" + year_file(y), std::move(text));
     }
     root["year_files"] = std::move(year_files);
-    files.front().second = root.dump(1) + "\n";
-    return files;
+    deliver("data/site.json", root.dump(1) + "\n");
 }
 
 }  // namespace monsite::render

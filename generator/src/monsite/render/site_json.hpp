@@ -3,6 +3,7 @@
 // Holds no teacher rows: only aggregates of the teachers' table are published.
 // Texts (value texts, group and direction names) are in the catalogue's language.
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,6 +39,8 @@ std::string site_json(const PagesInput& in);
 // site_json() holds before by_year, plus year_files [{year, file}] instead of by_year;
 // data/years/<year>.json holds one entry of by_year whose schools are [{id, name, file}],
 // and data/years/<year>/<id>.json that school's full entry. Files are below data/.
-std::vector<std::pair<std::string, std::string>> site_json_files(const PagesInput& in);
+// Each file is handed to `deliver` (path, text) as soon as it is made, so that a
+// large site never holds more than one year's list and one school's entry.
+void site_json_files(const PagesInput& in, const std::function<void(std::string path, std::string text)>& deliver);
 
 }  // namespace monsite::render

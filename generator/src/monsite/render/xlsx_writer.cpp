@@ -100,7 +100,7 @@ XlsxWriter::XlsxWriter(const std::filesystem::path& file, const Properties& give
     state_->company = given.company;
     state_->tmpdir = file.parent_path().string();
     lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
+    options.constant_memory = given.constant_memory ? LXW_TRUE : LXW_FALSE;
     options.tmpdir = state_->tmpdir.data();
     state_->book = workbook_new_opt(state_->path.c_str(), &options);
     if (!state_->book) throw util::InternalError(util::messages::xlsx_no_book(state_->path));

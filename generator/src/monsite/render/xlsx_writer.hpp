@@ -40,6 +40,10 @@ public:
         std::string author;   // empty: not written
         std::string company;  // empty: not written
         std::time_t created = 946684800;  // 2000-01-01
+        // Rows go to a temporary file as they are written and strings are stored
+        // inline (libxlsxwriter's constant_memory): memory stays small whatever the
+        // number of rows, but each sheet's rows must be written in order, top to bottom.
+        bool constant_memory = false;
     };
 
     // Starts a workbook to be written at `file` (temporary files go beside it).

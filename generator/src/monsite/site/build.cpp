@@ -1,6 +1,7 @@
 #include "monsite/site/build.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace monsite::site {
 namespace {
@@ -50,9 +51,16 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     pipeline.load_site(diags);
     if (!pipeline.load_data(diags)) return std::nullopt;
     pipeline.compute();
+    // A year whose inputs did not change keeps the pages and downloads the last build made of it.
+    const auto keys = year_keys(inputs, pipeline.years(), pipeline.data());
+    KeptOutput kept;
+    if (!options.force) kept = kept_output(manifest, keys, options.out_dir);
+    pipeline.keep_years(kept.years, kept.sitemap_paths);
+    report.kept_years = kept.years;
 
     Publisher publisher(options.out_dir);
     pipeline.render(publisher);
+    for (const auto& [path, year] : kept.files) publisher.keep(path, "прошлая сборка (" + std::to_string(year) + ")");
     report.years = pipeline.years();
     report.schools = pipeline.schools_in_latest_year();
     report.indicator_rows = pipeline.indicator_rows();
@@ -67,9 +75,12 @@ std::optional<BuildReport> build_site(const BuildOptions& options, util::Diagnos
     remove_manifest(manifest);  // until the new one is written, no build may be skipped
     report.files = publisher.commit();
     // A build with warnings is never skipped later: its warnings are printed again each time.
-    if (diags.warning_count() == 0)
+    if (diags.warning_count() == 0) {
+        std::map<std::string, int> file_years = pipeline.output_years();
+        file_years.insert(kept.files.begin(), kept.files.end());
         write_manifest(manifest, inputs, {report.years, report.schools, report.indicator_rows, report.sitemap},
-                       options.out_dir);
+                       options.out_dir, keys, file_years);
+    }
     return report;
 }
 

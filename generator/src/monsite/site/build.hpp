@@ -35,12 +35,16 @@ struct BuildReport {
     std::size_t indicator_rows = 0;
     bool sitemap = false;    // sitemap.xml was written (it needs site_url)
     bool unchanged = false;  // nothing changed since the last build: nothing was read past hashing, nothing written
+    std::vector<int> kept_years;  // years whose pages and downloads were carried over from the last build, not made again
     PublishReport files;
 };
 
 // Runs the pipeline, unless the manifest beside the output folder shows that
 // no input changed and the output is as that build left it (then the report
-// says `unchanged`, repeats that build's summary, and nothing is written). When the data has errors they are in `diags`, nothing is
+// says `unchanged`, repeats that build's summary, and nothing is written).
+// Otherwise every year is read and computed, but the pages and downloads of a
+// year whose inputs did not change (manifest.hpp year_keys) are carried over
+// from the last build, not made again (the report's kept_years; not with force). When the data has errors they are in `diags`, nothing is
 // written, and the result is nullopt; in the strict mode (options.strict or
 // strict = true) warnings count as errors: they are turned into errors in
 // `diags` and nothing is written either. Configuration problems throw

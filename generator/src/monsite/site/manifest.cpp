@@ -20,9 +20,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view header = "monsite-manifest 1\n";
+constexpr std::string_view header = "monsite-manifest 2\n";
 constexpr std::string_view summary_mark = "summary ";
 constexpr std::string_view output_mark = "output ";
+constexpr std::string_view year_mark = "year ";
+constexpr std::string_view data_file_mark = "file data/";
 
 std::int64_t nanoseconds(fs::file_time_type t) {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
@@ -107,6 +109,36 @@ std::optional<ManifestSummary> parse_summary(const std::string& line) {
     return s;
 }
 
+// An output line, "output <size> <time> <year> <path>" (the path last, as it may hold spaces).
+struct OutputLine {
+    std::string path, stamp;  // stamp: "<size> <time>", as listing() gives it
+    int year = 0;
+};
+
+std::optional<OutputLine> parse_output(const std::string& line) {
+    if (line.rfind(output_mark, 0) != 0) return std::nullopt;
+    std::size_t first = line.find(' ', output_mark.size());
+    std::size_t second = first == std::string::npos ? first : line.find(' ', first + 1);
+    std::size_t third = second == std::string::npos ? second : line.find(' ', second + 1);
+    if (third == std::string::npos) return std::nullopt;
+    OutputLine out;
+    out.stamp = line.substr(output_mark.size(), second - output_mark.size());
+    if (std::from_chars(line.data() + second + 1, line.data() + third, out.year).ec != std::errc()) return std::nullopt;
+    out.path = line.substr(third + 1);
+    return out;
+}
+
+// The year folder a "file data/<year>/..." line of describe_inputs names, or 0.
+int data_year(std::string_view line) {
+    if (line.rfind(data_file_mark, 0) != 0) return 0;
+    std::string_view rest = line.substr(data_file_mark.size());
+    std::size_t slash = rest.find('/');
+    if (slash != 4) return 0;
+    int year = 0;
+    auto [end, ec] = std::from_chars(rest.data(), rest.data() + 4, year);
+    return ec == std::errc() && end == rest.data() + 4 ? year : 0;
+}
+
 }  // namespace
 
 fs::path manifest_path(const fs::path& out_dir) {
@@ -169,24 +201,93 @@ std::optional<ManifestSummary> unchanged_build(const fs::path& file, const std::
     if (!summary) return std::nullopt;
     std::map<std::string, std::string> recorded;
     while (std::getline(rest, line)) {
-        if (line.rfind(output_mark, 0) != 0) return std::nullopt;
-        // "output <size> <time> <path>": the path last, as it may hold spaces.
-        std::size_t first = line.find(' ', output_mark.size());
-        std::size_t second = first == std::string::npos ? first : line.find(' ', first + 1);
-        if (second == std::string::npos) return std::nullopt;
-        recorded.emplace(line.substr(second + 1), line.substr(output_mark.size(), second - output_mark.size()));
+        if (line.rfind(year_mark, 0) == 0) continue;
+        auto output = parse_output(line);
+        if (!output) return std::nullopt;
+        recorded.emplace(std::move(output->path), std::move(output->stamp));
     }
     std::error_code ec;
     if (!fs::is_directory(out_dir, ec) || recorded != listing(out_dir)) return std::nullopt;
     return summary;
 }
 
+std::map<int, std::string> year_keys(const std::string& inputs, const std::vector<int>& years,
+                                     const model::Dataset& data) {
+    std::string site;                     // every input line but the year folders' data
+    std::map<int, std::string> year_data; // year folder -> its data lines
+    std::istringstream in(inputs);
+    for (std::string line; std::getline(in, line);) {
+        if (int year = data_year(line)) year_data[year] += line + '\n';
+        else site += line + '\n';
+    }
+    site += "published " + join_years(years) + '\n';
+    for (const auto& y : data.years) {
+        site += "schools " + std::to_string(y.year) + (y.has_teachers ? " teachers" : "");
+        for (const auto& s : y.schools) site += ' ' + s.school_id;
+        site += '\n';
+    }
+    std::map<int, std::string> keys;
+    for (int year : years) {
+        std::string all = site + "year " + std::to_string(year) + '\n';
+        for (const auto& [folder, lines] : year_data)
+            if (folder <= year + 1) all += lines;
+        keys[year] = hex(std::hash<std::string_view>{}(all));
+    }
+    return keys;
+}
+
+KeptOutput kept_output(const fs::path& file, const std::map<int, std::string>& keys, const fs::path& out_dir) {
+    KeptOutput kept;
+    std::ifstream in(file, std::ios::binary);
+    std::string line;
+    if (!in || !std::getline(in, line) || line + '\n' != header) return kept;
+    std::map<int, bool> same;  // year -> its key and files are as recorded
+    std::map<int, std::vector<OutputLine>> files;
+    while (std::getline(in, line)) {
+        if (line.rfind(year_mark, 0) == 0) {
+            std::istringstream fields(line.substr(year_mark.size()));
+            int year = 0;
+            std::string key;
+            if (fields >> year >> key) {
+                auto it = keys.find(year);
+                same[year] = it != keys.end() && it->second == key;
+            }
+        } else if (auto output = parse_output(line); output && output->year != 0) {
+            files[output->year].push_back(std::move(*output));
+        }
+    }
+    const auto now = listing(out_dir);
+    for (auto& [year, outputs] : files) {
+        if (!same[year]) continue;
+        bool intact = std::all_of(outputs.begin(), outputs.end(), [&](const OutputLine& o) {
+            auto it = now.find(o.path);
+            return it != now.end() && it->second == o.stamp;
+        });
+        if (!intact) continue;
+        kept.years.push_back(year);
+        for (auto& o : outputs) {
+            // A page is kept as its folder's index.html (render::SiteBuilder::emit); its address is the folder.
+            constexpr std::string_view index = "index.html";
+            if (o.path == index || (o.path.size() > index.size() && o.path.ends_with("/index.html")))
+                kept.sitemap_paths.push_back(o.path.substr(0, o.path.size() - index.size()));
+            kept.files.emplace(std::move(o.path), year);
+        }
+    }
+    return kept;
+}
+
 void write_manifest(const fs::path& file, const std::string& inputs, const ManifestSummary& summary,
-                    const fs::path& out_dir) {
+                    const fs::path& out_dir, const std::map<int, std::string>& keys,
+                    const std::map<std::string, int>& file_years) {
     std::string text = inputs;
     text += std::string(summary_mark) + join_years(summary.years) + ' ' + std::to_string(summary.schools) + ' ' +
             std::to_string(summary.indicator_rows) + ' ' + (summary.sitemap ? "1" : "0") + '\n';
-    for (const auto& [path, stamp] : listing(out_dir)) text += std::string(output_mark) + stamp + ' ' + path + '\n';
+    for (const auto& [year, key] : keys) text += std::string(year_mark) + std::to_string(year) + ' ' + key + '\n';
+    for (const auto& [path, stamp] : listing(out_dir)) {
+        auto it = file_years.find(path);
+        text += std::string(output_mark) + stamp + ' ' + std::to_string(it == file_years.end() ? 0 : it->second) + ' ' +
+                path + '\n';
+    }
     const fs::path temporary = file.parent_path() / (file.filename().string() + ".tmp-" + std::to_string(::getpid()));
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);

@@ -5,10 +5,12 @@
 // compile. Never published: it names files and folders of this machine.
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "monsite/model/dataset.hpp"
 #include "monsite/site/pipeline.hpp"
 
 namespace monsite::site {
@@ -38,10 +40,33 @@ struct ManifestSummary {
 std::optional<ManifestSummary> unchanged_build(const std::filesystem::path& file, const std::string& inputs,
                                                const std::filesystem::path& out_dir);
 
-// Writes the manifest of a published build: `inputs`, the summary and the
-// listing of `out_dir` (replaced in one step). Throws util::InternalError.
+// The key of each published year's own files (its pages and school downloads): a
+// hash of all they may depend on. That is every input but the year folders' data
+// (configuration, site files, monsite itself), the published years, each year's
+// schools (a school's page links it in every year it has one), and the data of
+// every year up to the next one (a year's measures are judged by the year after).
+// So a change in year Y's data changes the keys of Y - 1 and of every later year.
+std::map<int, std::string> year_keys(const std::string& inputs, const std::vector<int>& years,
+                                     const model::Dataset& data);
+
+// What the last build left in `out_dir` that this one may keep: the years whose
+// key (year_keys) is as the manifest at `file` records it and all of whose files
+// are still there as that build left them (same size and time).
+struct KeptOutput {
+    std::vector<int> years;
+    std::map<std::string, int> files;        // path below out_dir -> its year
+    std::vector<std::string> sitemap_paths;  // the kept pages' addresses below the site root
+};
+KeptOutput kept_output(const std::filesystem::path& file, const std::map<int, std::string>& keys,
+                       const std::filesystem::path& out_dir);
+
+// Writes the manifest of a published build: `inputs`, the summary, the year keys,
+// and the listing of `out_dir` with the year of each file that belongs to one
+// year's pages (`file_years`; others are the whole site's). Replaced in one step.
+// Throws util::InternalError.
 void write_manifest(const std::filesystem::path& file, const std::string& inputs, const ManifestSummary& summary,
-                    const std::filesystem::path& out_dir);
+                    const std::filesystem::path& out_dir, const std::map<int, std::string>& keys = {},
+                    const std::map<std::string, int>& file_years = {});
 
 // Removes the manifest (a build that did not record one must not be skipped later).
 void remove_manifest(const std::filesystem::path& file);

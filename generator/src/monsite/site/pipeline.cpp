@@ -15,6 +15,7 @@
 #include "monsite/site/resources.hpp"
 #include "monsite/site/sources.hpp"
 #include "monsite/util/language.hpp"
+#include "monsite/util/memory.hpp"
 
 namespace monsite::site {
 namespace {
@@ -147,6 +148,7 @@ bool Pipeline::load_data(util::Diagnostics& diags) {
     load.on_note = options_.on_note;
     load.closed_schools = config_.closed_schools;
     data_ = load_dataset(load, diags);
+    util::release_free_memory();  // the tables and rows read are gone: only the dataset stays
     if (diags.has_errors()) return refuse();
 
     years_ = published_years(config_, data_);
@@ -170,29 +172,41 @@ void Pipeline::render(OutputSink& sink) {
     const bool charts = chart_scripts_.has_value();
     render::PagesInput pages{info,   data_,   results_, config_.catalogue, config_.rules,  texts_,
                              content_, charts, config_.site_url, recommendations_, decisions_};
+    pages.kept_years = kept_years_;
+    pages.kept_sitemap_paths = kept_sitemap_paths_;
+    output_years_.clear();
+    // Pages and downloads arrive one at a time (render::PageSink): each year's are remembered.
+    auto deliver = [this, &sink](render::Page page) {
+        if (page.year != 0) output_years_[page.path] = page.year;
+        sink.add(page.path, std::move(page.body), std::move(page.origin));
+    };
     progress("подготовка открытых данных");
-    auto indicator_rows = render::indicator_rows(results_, config_.catalogue, years_);
-    auto school_rows = render::school_rows(results_, data_, years_);
-    indicator_rows_ = indicator_rows.size();
-    sink.add("data/indicators.csv", render::indicators_csv(indicator_rows), "открытые данные (indicators.csv)");
-    sink.add("data/schools.csv", render::schools_csv(school_rows), "открытые данные (schools.csv)");
-    fs::path workbook = sink.scratch_dir() / "monitoring.xlsx";
-    render::write_monitoring_xlsx(workbook, indicator_rows, school_rows, texts_,
-                                  render::monitoring_names(data_, config_.catalogue, config_.municipality));
-    sink.add("data/monitoring.xlsx", read_bytes(workbook), "открытые данные (monitoring.xlsx)");
-    for (auto& [path, text] : render::site_json_files(pages)) sink.add(path, std::move(text), "открытые данные (site.json)");
+    {  // the rows are freed before the rest is made
+        auto indicator_rows = render::indicator_rows(results_, config_.catalogue, years_);
+        auto school_rows = render::school_rows(results_, data_, years_);
+        indicator_rows_ = indicator_rows.size();
+        sink.add("data/indicators.csv", render::indicators_csv(indicator_rows), "открытые данные (indicators.csv)");
+        sink.add("data/schools.csv", render::schools_csv(school_rows), "открытые данные (schools.csv)");
+        fs::path workbook = sink.scratch_dir() / "monitoring.xlsx";
+        render::write_monitoring_xlsx(workbook, indicator_rows, school_rows, texts_,
+                                      render::monitoring_names(data_, config_.catalogue, config_.municipality));
+        sink.add("data/monitoring.xlsx", read_bytes(workbook), "открытые данные (monitoring.xlsx)");
+    }
+    util::release_free_memory();
+    render::site_json_files(pages, [&sink](std::string path, std::string text) {
+        sink.add(path, std::move(text), "открытые данные (site.json)");
+    });
     sink.add("data/recommendations.csv", render::recommendations_csv(pages), "открытые данные (recommendations.csv)");
-    render::school_downloads(
-        pages, sink.scratch_dir(),
-        [&sink](render::Page page) { sink.add(page.path, std::move(page.body), std::move(page.origin)); },
-        options_.threads);
+    render::school_downloads(pages, sink.scratch_dir(), deliver, options_.threads);
     progress("страницы сайта");
     add_static_files(sink, themes_);
     pages.charts_script = add_chart_scripts(sink, chart_scripts_);
-    render::build_pages(
-        pages, *templates_,
-        [&sink](render::Page page) { sink.add(page.path, std::move(page.body), std::move(page.origin)); },
-        options_.threads);
+    render::build_pages(pages, *templates_, deliver, options_.threads);
+}
+
+void Pipeline::keep_years(std::vector<int> years, std::vector<std::string> sitemap_paths) {
+    kept_years_ = std::move(years);
+    kept_sitemap_paths_ = std::move(sitemap_paths);
 }
 
 }  // namespace monsite::site

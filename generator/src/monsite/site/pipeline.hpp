@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,13 @@ public:
     // page, each added to `sink` as it is made. May be called again (another sink).
     void render(OutputSink& sink);
 
+    // Years whose pages and downloads the output already holds from an earlier
+    // build (manifest.hpp kept_output): render() leaves them out, and the caller
+    // carries their files over. `sitemap_paths`: their pages, for sitemap.xml.
+    void keep_years(std::vector<int> years, std::vector<std::string> sitemap_paths);
+    // The published year of each file the last render() added that belongs to one year's pages; the whole site's are not listed.
+    const std::map<std::string, int>& output_years() const { return output_years_; }
+
     // What was loaded and computed.
     const config::SiteConfig& config() const { return config_; }
     const std::string& config_used() const { return config_used_; }  // for the summary
@@ -96,6 +104,9 @@ private:
     model::Results results_;
     std::vector<model::YearDecisions> decisions_;
     std::size_t indicator_rows_ = 0;
+    std::vector<int> kept_years_;
+    std::vector<std::string> kept_sitemap_paths_;
+    std::map<std::string, int> output_years_;
 };
 
 // The configuration a run uses: the named file; else <data>/site.toml if it

@@ -101,6 +101,18 @@ void Publisher::start() {
     had_output_ = fs::is_directory(out_, ec);
 }
 
+fs::path Publisher::claim(std::string_view relative, std::string origin) {
+    origins_.claim(relative, std::move(origin));
+    if (staging_.empty()) start();
+    fs::path target = staging_ / relative;
+    if (made_.insert(target.parent_path()).second) {
+        std::error_code ec;
+        fs::create_directories(target.parent_path(), ec);
+        if (ec) throw util::InternalError("не удалось создать папку: " + ec.message(), {target.parent_path().string()});
+    }
+    return target;
+}
+
 void Publisher::add(std::string_view relative, std::string bytes, std::string origin) {
     fs::path target, earlier;
     bool compare = false;
@@ -108,15 +120,7 @@ void Publisher::add(std::string_view relative, std::string bytes, std::string or
         // Names and folders under the lock; the bytes are compared and written outside it, so that
         // the threads rendering pages write their files at the same time.
         std::lock_guard guard(lock_);
-        origins_.claim(relative, std::move(origin));
-        if (staging_.empty()) start();
-        std::error_code ec;
-        target = staging_ / relative;
-        if (made_.insert(target.parent_path()).second) {
-            fs::create_directories(target.parent_path(), ec);
-            if (ec)
-                throw util::InternalError("не удалось создать папку: " + ec.message(), {target.parent_path().string()});
-        }
+        target = claim(relative, std::move(origin));
         earlier = out_ / relative;
         compare = had_output_;
     }
@@ -132,6 +136,24 @@ void Publisher::add(std::string_view relative, std::string bytes, std::string or
     write_file(target, bytes);
     std::lock_guard guard(lock_);
     ++report_.written;
+}
+
+void Publisher::keep(std::string_view relative, std::string origin) {
+    fs::path target, earlier;
+    {
+        std::lock_guard guard(lock_);
+        target = claim(relative, std::move(origin));
+        earlier = out_ / relative;
+    }
+    std::error_code ec;
+    fs::create_hard_link(earlier, target, ec);
+    if (ec) {
+        ec.clear();
+        fs::copy_file(earlier, target, fs::copy_options::overwrite_existing, ec);
+        if (ec) throw util::InternalError("не удалось перенести файл прошлой сборки: " + ec.message(), {earlier.string()});
+    }
+    std::lock_guard guard(lock_);
+    ++report_.unchanged;
 }
 
 PublishReport Publisher::commit() {

@@ -34,6 +34,10 @@ public:
     // folder is made by the first add). Throws util::InternalError on I/O failure.
     void add(std::string_view relative, std::string bytes, std::string origin) override;
     bool contains(std::string_view relative) const override;
+    // Carries a file of the earlier output over as it is (hard link, else a copy):
+    // the files of a year an earlier build made and this one keeps (manifest.hpp
+    // kept_output). Claims the path as add does. Throws util::InternalError.
+    void keep(std::string_view relative, std::string origin);
     // Beside the output, never inside it.
     const std::filesystem::path& scratch_dir() override;
 
@@ -45,6 +49,8 @@ public:
 
 private:
     void start();  // makes the staging folder; lock_ held
+    // Claims `relative` (OutputSink::add) and makes its folder in the staging folder; lock_ held. Returns the staged path.
+    std::filesystem::path claim(std::string_view relative, std::string origin);
 
     std::filesystem::path out_;  // absolute
     std::filesystem::path staging_;
