@@ -41,37 +41,29 @@ void build_pages(const PagesInput& input, const Templates& templates, const Page
     builders.push_back(std::make_unique<SiteBuilder>(input, templates, words));
     for (auto& copy : copies) builders.push_back(std::make_unique<SiteBuilder>(input, copy, words));
 
-    // A finished task's pages wait here until every earlier task's are delivered:
-    // the order of delivery is the plan's, whichever thread finishes first.
+    // A finished task's pages wait until every earlier task's are delivered: the order of
+    // delivery is the plan's, whichever thread finishes first; at most `window` tasks wait.
     struct Finished {
-        bool done = false;
         std::vector<Page> pages;
+        std::vector<std::string> sitemap_paths;
     };
-    std::mutex lock;
-    std::vector<Finished> finished(tasks.size());
-    std::size_t next = 0;  // the first task not yet delivered
-    bool failed = false;   // deliver threw: nothing more is delivered
     std::vector<std::string> sitemap_paths;
-    util::run_tasks(tasks.size(), threads, [&](unsigned worker, std::size_t task) {
-        SiteBuilder& builder = *builders[worker];
-        tasks[task].run(builder);
-        for (auto& page : builder.pages()) page.year = tasks[task].year;
-        std::lock_guard guard(lock);
-        finished[task].done = true;
-        finished[task].pages = std::move(builder.pages());
-        builder.pages().clear();
-        std::move(builder.sitemap_paths().begin(), builder.sitemap_paths().end(), std::back_inserter(sitemap_paths));
-        builder.sitemap_paths().clear();
-        for (; !failed && next < finished.size() && finished[next].done; ++next) {
-            auto pages = std::move(finished[next].pages);
-            try {
-                for (auto& page : pages) deliver(std::move(page));
-            } catch (...) {
-                failed = true;
-                throw;
-            }
-        }
-    });
+    const std::size_t window = 64 * threads;
+    util::run_tasks_ordered<Finished>(
+        tasks.size(), threads, window,
+        [&](unsigned worker, std::size_t task) {
+            SiteBuilder& builder = *builders[worker];
+            tasks[task].run(builder);
+            Finished done{std::move(builder.pages()), std::move(builder.sitemap_paths())};
+            builder.pages().clear();
+            builder.sitemap_paths().clear();
+            for (auto& page : done.pages) page.year = tasks[task].year;
+            return done;
+        },
+        [&](Finished&& done) {
+            std::move(done.sitemap_paths.begin(), done.sitemap_paths.end(), std::back_inserter(sitemap_paths));
+            for (auto& page : done.pages) deliver(std::move(page));
+        });
     // sitemap() sorts the paths: the order they were collected in does not matter.
     sitemap_paths.insert(sitemap_paths.end(), input.kept_sitemap_paths.begin(), input.kept_sitemap_paths.end());
     if (!input.site_url.empty()) deliver(SiteBuilder::sitemap(input, std::move(sitemap_paths)));

@@ -245,26 +245,23 @@ void school_downloads(const PagesInput& in, const std::filesystem::path& scratch
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(tasks.size(), 1)));
     auto workbook = [&scratch](unsigned worker) { return scratch / ("school-" + std::to_string(worker) + ".xlsx"); };
-    // A finished task's files wait until every earlier task's are delivered: the order of delivery
-    // is the tasks' (years ascending, schools by code), whichever thread finishes first.
-    std::mutex lock;
-    std::vector<std::optional<std::array<Page, 2>>> finished(tasks.size());
-    std::size_t next = 0;
-    util::run_tasks(tasks.size(), threads, [&](unsigned worker, std::size_t task) {
-        const auto& [year, id] = tasks[task];
-        const SchoolSheet sheet = school_sheet(in, year, id);
-        Page csv{school_csv_path(id, year), school_people_csv(sheet, in.texts), util::messages::school_data_origin(id), year};
-        const std::filesystem::path file = workbook(worker);
-        write_school_xlsx(file, sheet, in.texts, in.site.department);
-        Page xlsx{school_xlsx_path(id, year), read_file(file), util::messages::school_data_origin(id), year};
-        std::lock_guard guard(lock);
-        finished[task] = std::array<Page, 2>{std::move(csv), std::move(xlsx)};
-        for (; next < finished.size() && finished[next]; ++next) {
-            auto files = std::move(*finished[next]);
-            finished[next].reset();
+    // A finished task's files wait until every earlier task's are delivered: the order of
+    // delivery is the tasks' (years ascending, schools by code), whichever thread finishes first.
+    util::run_tasks_ordered<std::array<Page, 2>>(
+        tasks.size(), threads, 64 * threads,
+        [&](unsigned worker, std::size_t task) {
+            const auto& [year, id] = tasks[task];
+            const SchoolSheet sheet = school_sheet(in, year, id);
+            Page csv{school_csv_path(id, year), school_people_csv(sheet, in.texts), util::messages::school_data_origin(id),
+                     year};
+            const std::filesystem::path file = workbook(worker);
+            write_school_xlsx(file, sheet, in.texts, in.site.department);
+            Page xlsx{school_xlsx_path(id, year), read_file(file), util::messages::school_data_origin(id), year};
+            return std::array<Page, 2>{std::move(csv), std::move(xlsx)};
+        },
+        [&](std::array<Page, 2>&& files) {
             for (auto& f : files) deliver(std::move(f));
-        }
-    });
+        });
     for (unsigned w = 0; w < threads; ++w) {
         std::error_code ec;
         std::filesystem::remove(workbook(w), ec);

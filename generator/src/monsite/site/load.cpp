@@ -120,10 +120,11 @@ TableRecords map_table(const ingest::Table& table, const TableSpec& spec, const 
     for (std::size_t i = 0; i < spec.fields.size(); ++i)
         if (spec.fields[i].id == "school_id") school_field = i;
     RowErrors row_errors(diags);
+    const auto source = std::make_shared<const util::SourceLocation>(table.source());
     const auto& rows = table.rows();
     for (std::size_t r = match.data_begin; r < rows.size(); ++r) {
         const ingest::Row& row = rows[r];
-        Record rec{table.location(row.index, 0), std::vector<FieldValue>(spec.fields.size())};
+        Record rec{source, row.index, std::vector<FieldValue>(spec.fields.size())};
         std::vector<bool> invalid(spec.fields.size(), false);
         std::vector<std::pair<std::size_t, const ingest::Cell*>> refused;  // reported once the school is known
         bool any = false;

@@ -120,7 +120,7 @@ private:
             s.type = rec.text(type);
             s.cluster = rec.values[cluster].present ? rec.text(cluster) : s.type;
             s.locality = rec.text(locality);
-            s.register_row = rec.where;
+            s.register_row = rec.where();
             s.fields.assign(model::school_fields().size(), std::nullopt);
             data_.schools.push_back(std::move(s));
         }
@@ -286,8 +286,8 @@ private:
             t.iom = flag("iom");
             t.mentor = flag("mentor");
             Tally& s = tally[school];
-            if (!s.rows) s.from = util::SourceLocation{rec.where.file, rec.where.sheet, 0, 0, rec.where.line_based};
-            else if (s.from.file != rec.where.file || s.from.sheet != rec.where.sheet) s.elsewhere = true;
+            if (!s.rows) s.from = *rec.source;
+            else if (s.from.file != rec.source->file || s.from.sheet != rec.source->sheet) s.elsewhere = true;
             ++s.rows;
             s.scored += t.diag_score.has_value();
             s.deficits += t.deficit.value_or(false);
