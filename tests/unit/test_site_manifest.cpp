@@ -146,6 +146,8 @@ TEST_CASE("a manifest that does not match is never taken") {
     write_file(dir / "public" / "a.html", "a");
     const fs::path file = site::manifest_path(dir / "public/");  // a trailing slash names the same folder
     CHECK(file == dir.path() / ".public.manifest");
+    CHECK(site::manifest_path(dir / "." / "public" / ".") == file);  // "./public/." names it too
+    CHECK(site::manifest_path(dir / "x" / ".." / "public") == file);
     CHECK_FALSE(site::unchanged_build(file, "inputs\n", dir / "public"));  // none yet
     site::write_manifest(file, "inputs\n", {{2024, 2025}, 3, 42, true}, dir / "public");
     auto same = site::unchanged_build(file, "inputs\n", dir / "public");

@@ -142,8 +142,9 @@ int data_year(std::string_view line) {
 }  // namespace
 
 fs::path manifest_path(const fs::path& out_dir) {
-    fs::path out = out_dir.filename().empty() ? out_dir.parent_path() : out_dir;
-    out = fs::absolute(out);
+    // "public/", "./public/." and "public" name one folder, and one manifest.
+    fs::path out = fs::absolute(out_dir).lexically_normal();
+    if (out.filename().empty()) out = out.parent_path();
     return out.parent_path() / ("." + out.filename().string() + ".manifest");
 }
 

@@ -56,9 +56,8 @@ std::string unique_suffix() { return std::to_string(::getpid()); }
 
 }  // namespace
 
-Publisher::Publisher(fs::path out_dir) : out_(std::move(out_dir)) {
-    if (out_.filename().empty()) out_ = out_.parent_path();
-    out_ = fs::absolute(out_);
+Publisher::Publisher(fs::path out_dir) : out_(fs::absolute(out_dir).lexically_normal()) {
+    if (out_.filename().empty()) out_ = out_.parent_path();  // "public/" is "public"
 }
 
 Publisher::~Publisher() {
